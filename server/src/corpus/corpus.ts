@@ -1,0 +1,239 @@
+// Builds the corpus from source texts: parses every file, links copies of one instrument,
+// attaches report symbols from the thematic index and resolves the index's references.
+
+import { appendAll } from '../util/arrays';
+import { looksLikeCompendium, parseCompendium } from './compendium';
+import type { CorpusDocument, CorpusProblem, Paragraph } from './model';
+import { keyOf } from './paragraphs';
+import { parseStandalone } from './standalone';
+import { comparableText, numberToRoman, splitLines } from './text';
+import { type CompendiumRef, type ReportPair, type ThematicIndex, parseThematicIndex, refText, sectionKey } from './thematicIndex';
+
+export interface SourceFile {
+  /** Name shown to users and used in locations, e.g. "resolution-5-3.txt". */
+  file: string;
+  text: string;
+}
+
+/** A paragraph of one document. */
+export interface ParagraphRef {
+  document: CorpusDocument;
+  paragraph: Paragraph;
+}
+
+export interface IndexEntry {
+  ref: CompendiumRef;
+  topic: string;
+  target?: ParagraphRef;
+}
+
+export interface CopyDifference {
+  instrumentId: string;
+  key: string;
+  documents: [string, string];
+  /** Present in only one copy, or texts that differ after typographic normalisation. */
+  kind: 'missing' | 'text' | 'footnote';
+  detail: string;
+}
+
+/** "CTOC/COP/WG.7/2012/6, para 41" → I.38: a report's paragraph number and the paragraph it holds. */
+export interface ReportParagraph {
+  symbol: string;
+  /** As the report numbers it: "41", "8 (e)". */
+  label: string;
+  target: ParagraphRef;
+}
+
+export interface Corpus {
+  documents: CorpusDocument[];
+  byId: Map<string, CorpusDocument>;
+  /** Instrument id → its copies, the compendium's first. */
+  instruments: Map<string, CorpusDocument[]>;
+  /** Compendium sections: "A:7" → Working Group meeting VII, "B:5" → Resolution 5/3. */
+  sections: Map<string, CorpusDocument>;
+  index?: ThematicIndex;
+  indexEntries: IndexEntry[];
+  /** Report symbol → report paragraph label → paragraph. */
+  reportParagraphs: Map<string, Map<string, ReportParagraph>>;
+  copyDifferences: CopyDifference[];
+  problems: CorpusProblem[];
+}
+
+export function paragraphByKey(document: CorpusDocument, key: string): Paragraph | undefined {
+  return document.paragraphs.find((p) => p.key === key);
+}
+
+/** The key a compendium path names in a document: ["2", "k"] → "2(k)", ["j", "ii"] → "(j)(ii)". */
+export function keyForPath(document: CorpusDocument, path: string[]): string {
+  return keyOf(path, document.kind === 'decision' ? 'lettered' : 'numbered');
+}
+
+/** "VII.14", "V.2.k", "Part B IV.j.ii": how the compendium labels a paragraph. */
+export function compendiumLabel(document: CorpusDocument, paragraph: Paragraph): string | undefined {
+  const c = document.origin.compendium;
+  if (!c) return undefined;
+  const text = `${numberToRoman(c.section).toUpperCase()}.${paragraph.path.join('.')}`;
+  return c.part === 'B' ? `Part B ${text}` : text;
+}
+
+export function buildCorpus(sources: SourceFile[]): Corpus {
+  const problems: CorpusProblem[] = [];
+  const documents: CorpusDocument[] = [];
+  let index: ThematicIndex | undefined;
+
+  for (const source of sources) {
+    if (!source.text.trim()) {
+      problems.push({ severity: 'error', code: 'empty-source', message: 'the file is empty', file: source.file });
+      continue;
+    }
+    if (/\u0000/.test(source.text.slice(0, 8000))) {
+      problems.push({ severity: 'error', code: 'binary-source', message: 'the file holds binary data, not text', file: source.file });
+      continue;
+    }
+    const lines = splitLines(source.text);
+    if (looksLikeCompendium(lines)) {
+      const parsed = parseCompendium(lines, source.file);
+      appendAll(documents, parsed.documents);
+      appendAll(problems, parsed.problems);
+      const [from, to] = parsed.indexLines;
+      if (from < to) {
+        index = parseThematicIndex(lines, from, to, source.file);
+        appendAll(problems, index.problems);
+      }
+    } else {
+      const parsed = parseStandalone(lines, source.file);
+      if (parsed.document) documents.push(parsed.document);
+      appendAll(problems, parsed.problems);
+    }
+  }
+
+  const byId = new Map<string, CorpusDocument>();
+  for (const d of documents) {
+    if (byId.has(d.id)) problems.push({ severity: 'error', code: 'duplicate-document', message: `two documents have the id ${d.id}`, file: d.origin.file });
+    else byId.set(d.id, d);
+  }
+  const unique = [...byId.values()];
+  const instruments = new Map<string, CorpusDocument[]>();
+  for (const d of unique) instruments.set(d.instrumentId, [...(instruments.get(d.instrumentId) ?? []), d]);
+  for (const copies of instruments.values()) copies.sort((a, b) => Number(!a.origin.compendium) - Number(!b.origin.compendium));
+
+  const sections = new Map<string, CorpusDocument>();
+  for (const d of unique) {
+    const c = d.origin.compendium;
+    if (!c) continue;
+    sections.set(sectionKey(c.part, c.section), d);
+    // Part B is also cited by session number ("X.2" for resolution 10/3 in section VII).
+    if (c.part === 'B' && d.session !== undefined && !sections.has(sectionKey('B', d.session))) sections.set(sectionKey('B', d.session), d);
+  }
+  if (index) attachSymbols(index, sections, instruments);
+
+  const indexEntries: IndexEntry[] = [];
+  for (const topic of index?.topics ?? []) {
+    for (const ref of topic.references) indexEntries.push({ ref, topic: topic.name, target: resolveCompendiumRef(sections, ref) });
+  }
+  const reportParagraphs = index ? buildReportParagraphs(index, sections, problems) : new Map();
+
+  return {
+    documents: unique,
+    byId,
+    instruments,
+    sections,
+    index,
+    indexEntries,
+    reportParagraphs,
+    copyDifferences: compareCopies(instruments),
+    problems,
+  };
+}
+
+/** Gives each document the report symbol the index prints beside its references. */
+function attachSymbols(index: ThematicIndex, sections: Map<string, CorpusDocument>, instruments: Map<string, CorpusDocument[]>) {
+  for (const [key, symbol] of index.sectionSymbols) {
+    const d = sections.get(key);
+    if (!d) continue;
+    for (const copy of instruments.get(d.instrumentId) ?? [d]) {
+      copy.symbol ??= symbol;
+      if (!copy.aliases.includes(symbol)) copy.aliases.push(symbol);
+    }
+  }
+}
+
+export function resolveCompendiumRef(sections: Map<string, CorpusDocument>, ref: Pick<CompendiumRef, 'part' | 'section' | 'path'>): ParagraphRef | undefined {
+  const document = sections.get(sectionKey(ref.part, ref.section));
+  if (!document) return undefined;
+  const paragraph = paragraphByKey(document, keyForPath(document, ref.path));
+  return paragraph ? { document, paragraph } : undefined;
+}
+
+/** Report paragraph numbers of the Working Group's reports, from the index's own pairs. */
+function buildReportParagraphs(index: ThematicIndex, sections: Map<string, CorpusDocument>, problems: CorpusProblem[]) {
+  const map = new Map<string, Map<string, ReportParagraph>>();
+  for (const pair of index.pairs) {
+    if (pair.ref.part !== 'A' || pair.column !== 'paragraphs') continue;
+    const target = resolveCompendiumRef(sections, pair.ref);
+    const symbol = pair.symbol ?? index.sectionSymbols.get(sectionKey('A', pair.ref.section));
+    if (!target || !symbol) continue;
+    const label = reportLabel(pair.printed);
+    const byLabel = map.get(symbol) ?? new Map<string, ReportParagraph>();
+    const existing = byLabel.get(label);
+    if (existing && existing.target.paragraph !== target.paragraph) {
+      problems.push({
+        severity: 'warning',
+        code: 'index-report-conflict',
+        message: `${symbol}, para ${label} is paired with both ${compendiumLabel(existing.target.document, existing.target.paragraph)} and ${pair.ref.text}`,
+        file: target.document.origin.file,
+        line: pair.ref.line,
+      });
+      continue;
+    }
+    byLabel.set(label, { symbol, label, target });
+    map.set(symbol, byLabel);
+  }
+  return map;
+}
+
+/** ["8", "e"] → "8 (e)". */
+export function reportLabel(path: string[]): string {
+  return [path[0], ...path.slice(1).map((p) => `(${p})`)].join(' ');
+}
+
+function compareCopies(instruments: Map<string, CorpusDocument[]>): CopyDifference[] {
+  const out: CopyDifference[] = [];
+  for (const [instrumentId, copies] of instruments) {
+    for (let k = 1; k < copies.length; k++) {
+      const [a, b] = [copies[0], copies[k]];
+      const ids: [string, string] = [a.id, b.id];
+      const keys = new Set([...a.paragraphs, ...b.paragraphs].map((p) => p.key));
+      for (const key of keys) {
+        const pa = paragraphByKey(a, key);
+        const pb = paragraphByKey(b, key);
+        if (!pa || !pb) {
+          out.push({ instrumentId, key, documents: ids, kind: 'missing', detail: `only in ${(pa ? a : b).id}` });
+          continue;
+        }
+        const ta = comparableText(pa.text);
+        const tb = comparableText(pb.text);
+        if (ta !== tb) out.push({ instrumentId, key, documents: ids, kind: 'text', detail: firstDifference(ta, tb) });
+        // Footnote numbers differ between copies by design; what the footnotes say should not.
+        const fa = pa.footnotes.map((f) => comparableText(f.text) || `(footnote ${f.marker} not printed)`);
+        const fb = pb.footnotes.map((f) => comparableText(f.text) || `(footnote ${f.marker} not printed)`);
+        fa.forEach((text, k) => {
+          if (text !== fb[k]) out.push({ instrumentId, key, documents: ids, kind: 'footnote', detail: `in footnote ${k + 1} of the paragraph: "${text}" vs "${fb[k] ?? '(none)'}"` });
+        });
+        if (fb.length > fa.length) out.push({ instrumentId, key, documents: ids, kind: 'footnote', detail: `${b.id} has ${fb.length - fa.length} more footnote(s)` });
+      }
+    }
+  }
+  return out;
+}
+
+function firstDifference(a: string, b: string): string {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  let i = 0;
+  while (i < wa.length && i < wb.length && wa[i] === wb[i]) i++;
+  return `from word ${i + 1}: "${wa.slice(i, i + 6).join(' ')}" vs "${wb.slice(i, i + 6).join(' ')}"`;
+}
+
+export { refText };
+export type { CompendiumRef, ReportPair };
