@@ -4,7 +4,7 @@
 import { appendAll } from '../util/arrays';
 import { looksLikeCompendium, parseCompendium } from './compendium';
 import type { CorpusDocument, CorpusProblem, Paragraph } from './model';
-import { keyOf } from './paragraphs';
+import { keyOf } from './labels';
 import { parseStandalone } from './standalone';
 import { comparableText, numberToRoman, splitLines } from './text';
 import { type CompendiumRef, type ReportPair, type ThematicIndex, parseThematicIndex, refText, sectionKey } from './thematicIndex';
@@ -59,8 +59,15 @@ export interface Corpus {
   problems: CorpusProblem[];
 }
 
+const keyIndexes = new WeakMap<CorpusDocument, Map<string, Paragraph>>();
+
 export function paragraphByKey(document: CorpusDocument, key: string): Paragraph | undefined {
-  return document.paragraphs.find((p) => p.key === key);
+  let index = keyIndexes.get(document);
+  if (!index || index.size !== document.paragraphs.length) {
+    index = new Map(document.paragraphs.map((p) => [p.key, p]));
+    keyIndexes.set(document, index);
+  }
+  return index.get(key);
 }
 
 /** The key a compendium path names in a document: ["2", "k"] → "2(k)", ["j", "ii"] → "(j)(ii)". */

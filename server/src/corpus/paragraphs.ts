@@ -4,10 +4,11 @@
 
 import type { CorpusProblem, Footnote, Paragraph, ParagraphKind, SourceRange } from './model';
 import { capped } from '../util/arrays';
-import { footnoteMarkers, letterAt, letterIndex, normalizeSpace, numberToRoman, parseFootnoteLine, romanToNumber, stripMarkup } from './text';
+import { type NumberingScheme, keyOf, labelOf } from './labels';
+import { footnoteMarkers, letterAt, letterIndex, normalizeSpace, parseFootnoteLine, romanToNumber, stripMarkup } from './text';
 
-/** How top-level paragraphs are numbered: "1." (resolutions, recommendations) or "(a)" (decisions). */
-export type NumberingScheme = 'numbered' | 'lettered';
+export type { NumberingScheme };
+
 
 export interface BodyOptions {
   file: string;
@@ -356,20 +357,7 @@ function placeAsLetter(level: Level, value: string): { style: 'letter'; index: n
   return li !== undefined && li === (level.lastChild ?? 0) + 1 ? { style: 'letter', index: li } : undefined;
 }
 
-/** Canonical key: numbered "9", "9(c)", "9(c)(ii)"; lettered "(j)", "(j)(ii)"; preambular "PP5". */
-export function keyOf(path: string[], scheme: NumberingScheme): string {
-  if (path[0] === 'PP') return `PP${path[1]}`;
-  return path.map((part, i) => (i === 0 && scheme === 'numbered' ? part : `(${part})`)).join('');
-}
-
-/** As drafters write it: "9 (c)", "(j) (ii)", "PP 5". */
-export function labelOf(path: string[], scheme: NumberingScheme): string {
-  if (path[0] === 'PP') return path[1].startsWith('?') ? 'preambular paragraph (number not reproduced)' : `PP ${path[1]}`;
-  return path.map((part, i) => (i === 0 && scheme === 'numbered' ? part : `(${part})`)).join(' ');
-}
-
 function footnotesOf(raw: string, defined: Map<string, string>): Footnote[] {
   return footnoteMarkers(raw).map((marker) => ({ marker, text: defined.get(marker) ?? '' }));
 }
 
-export { numberToRoman };

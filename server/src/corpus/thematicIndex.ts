@@ -5,7 +5,8 @@
 
 import { appendAll } from '../util/arrays';
 import type { CorpusProblem } from './model';
-import { letterAt, letterIndex, numberToRoman, romanToNumber } from './text';
+import { expandRange, isSmallRoman } from './labels';
+import { numberToRoman, romanToNumber } from './text';
 
 /** A compendium reference: "V.2.k" = Part A, section 5, path ["2", "k"]. */
 export interface CompendiumRef {
@@ -93,25 +94,6 @@ export function parseRefCell(cell: string, part: 'A' | 'B', line: number): Compe
   return refs.length > 0 && SEPARATORS.test(rest) ? refs : undefined;
 }
 
-/** "19"–"21" → 19, 20, 21; "a"–"c" → a, b, c; "i"–"iii" → i, ii, iii. Undefined when not a range. */
-export function expandRange(from: string, to: string): string[] | undefined {
-  if (/^\d+$/.test(from) && /^\d+$/.test(to)) {
-    const a = Number(from);
-    const b = Number(to);
-    if (b < a || b - a > 200) return undefined;
-    return Array.from({ length: b - a + 1 }, (_, i) => String(a + i));
-  }
-  const la = letterIndex(from);
-  const lb = letterIndex(to);
-  if (la !== undefined && lb !== undefined && lb >= la && !(from === 'i' && to.length > 1)) {
-    return Array.from({ length: lb - la + 1 }, (_, i) => letterAt(la + i));
-  }
-  const ra = romanToNumber(from);
-  const rb = romanToNumber(to);
-  if (ra !== undefined && rb !== undefined && rb >= ra) return Array.from({ length: rb - ra + 1 }, (_, i) => numberToRoman(ra + i));
-  return undefined;
-}
-
 /**
  * Report paragraph columns: "24, 25, 28 and 30", "7 (d) and 8 (e) and (f)", "8 (a)–(c)",
  * "PP 1–7; 6, 7", "(n) (iii)". A bare "(f)" continues the number before it.
@@ -171,11 +153,6 @@ function inheritedPrefix(previous: string[], first: string): string[] {
   if (romanAt > 0 && isSmallRoman(first)) return previous.slice(0, romanAt);
   const letterAt = previous.findIndex((c) => /^[a-z]+$/.test(c));
   return letterAt >= 0 ? previous.slice(0, letterAt) : previous.filter((c) => /^\d+$/.test(c));
-}
-
-/** Subparagraph numerals (i) … (xx); "(c)" is a letter even though C is a roman numeral. */
-function isSmallRoman(s: string): boolean {
-  return /^[ivx]{1,6}$/.test(s) && romanToNumber(s) !== undefined;
 }
 
 interface Row {

@@ -1,0 +1,289 @@
+// Resolves scanned citations against the corpus and classifies each: resolved, a known instrument
+// without such a paragraph (saying what exists), an instrument the corpus does not hold, an
+// excerpt, a misprint-like form, an ambiguous reference, or a reference outside the corpus.
+
+import { distance } from 'fastest-levenshtein';
+import { type Corpus, type ParagraphRef, keyForPath, paragraphByKey, reportLabel } from '../corpus/corpus';
+import { isSmallRoman } from '../corpus/labels';
+import type { CorpusDocument, Paragraph } from '../corpus/model';
+import { letterIndex, numberToOrdinal, numberToRoman, romanToNumber } from '../corpus/text';
+import { sectionKey } from '../corpus/thematicIndex';
+import type { Citation, CitationMember, CitationStatus, LabelItem, ScannedCitation } from './model';
+import { type AliasTable, buildAliasTable, scanCitations } from './scanner';
+
+/** What resolving needs besides the corpus, built once per corpus. */
+export interface CitationContext {
+  corpus: Corpus;
+  aliases: AliasTable;
+}
+
+export function createCitationContext(corpus: Corpus): CitationContext {
+  // Drafts (and later users' own documents) have no structured name; their aliases identify them.
+  const aliases = corpus.documents
+    .filter((d) => d.kind === 'draft-resolution')
+    .flatMap((d) => d.aliases.map((alias) => ({ alias, documentId: d.id })));
+  return { corpus, aliases: buildAliasTable(aliases) };
+}
+
+/** Scans and resolves every citation in a text. */
+export function findCitations(context: CitationContext, text: string): Citation[] {
+  return scanCitations(text, context.aliases).map((c) => resolveCitation(context, c));
+}
+
+export function resolveCitation(context: CitationContext, scanned: ScannedCitation): Citation {
+  const { corpus } = context;
+  const base = { ...scanned, documents: [] as CorpusDocument[], members: [] as CitationMember[], suggestions: [] as string[] };
+  const i = scanned.instrument;
+  switch (i.type) {
+    case 'conference': {
+      const id = `${i.kind}-${i.session}-${i.number}`;
+      const copies = corpus.instruments.get(id);
+      if (!copies) return unknownInstrument(corpus, base, i.kind, i.session, i.number);
+      return withMembers(base, copies, 'instrument');
+    }
+    case 'alias': {
+      const d = corpus.byId.get(i.documentId);
+      return d ? withMembers(base, corpus.instruments.get(d.instrumentId) ?? [d], 'instrument') : { ...base, status: 'unknown-instrument', message: 'This document is no longer in the corpus.' };
+    }
+    case 'meeting': {
+      const d = meetingDocument(corpus, i.meeting);
+      if (!d) return { ...base, status: 'unknown-instrument', message: `The corpus holds the recommendations of the Working Group's meetings ${meetingSpan(corpus)}, not of its ${numberToOrdinal(i.meeting)} meeting.` };
+      return withMembers(base, [d], 'instrument');
+    }
+    case 'compendium':
+      return resolveCompendium(corpus, base, i.part, i.section);
+    case 'meeting-report':
+      return resolveMeetingReport(corpus, base, i.meeting, i.dates);
+    case 'symbol':
+      return resolveSymbol(corpus, base, i.symbol);
+    case 'external':
+      return { ...base, status: 'out-of-corpus', message: `${i.name} is not in the corpus, which holds Conference of the Parties instruments and Working Group recommendations.` };
+    case 'treaty':
+      return { ...base, status: 'out-of-corpus', message: `A treaty provision (${scanned.text.replace(/\s+/g, ' ')}); treaties are not in the corpus.` };
+  }
+}
+
+type Base = Omit<Citation, 'status'>;
+type Style = 'instrument' | 'compendium';
+
+function meetingDocument(corpus: Corpus, meeting: number): CorpusDocument | undefined {
+  return corpus.documents.find((d) => d.kind === 'wg-recommendations' && d.session === meeting);
+}
+
+function meetingSpan(corpus: Corpus): string {
+  const numbers = corpus.documents.filter((d) => d.kind === 'wg-recommendations').map((d) => d.session!).sort((a, b) => a - b);
+  return numbers.length ? `${numberToRoman(numbers[0]).toUpperCase()}–${numberToRoman(numbers[numbers.length - 1]).toUpperCase()}` : '(none)';
+}
+
+function unknownInstrument(corpus: Corpus, base: Base, kind: 'resolution' | 'decision', session: number, number: number): Citation {
+  const held = corpus.documents.filter((d) => d.kind === 'resolution' || d.kind === 'decision');
+  const names = [...new Set(held.map((d) => d.name))];
+  const written = `${kind} ${session}/${number}`;
+  const close = names.filter((n) => n.toLowerCase() === `${kind === 'resolution' ? 'decision' : 'resolution'} ${session}/${number}` || distance(n.toLowerCase(), written) <= 1);
+  const suggestions = close.map((n) => base.text.slice(0, base.instrumentRange.start - base.range.start) + n.replace(/^\w/, (c) => (base.text[base.instrumentRange.start - base.range.start] === c.toLowerCase() ? c.toLowerCase() : c)));
+  return {
+    ...base,
+    status: 'unknown-instrument',
+    message: `${capitalise(written)} is not in the corpus (it holds ${listNames(names)}); the corpus may simply not include it.${close.length ? ` Did you mean ${close.join(' or ')}?` : ''}`,
+    suggestions: base.items.length ? [] : suggestions,
+  };
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Without "Part A/B", a reference is Part A when it resolves there, else Part B (III.k, VI.PP.5). */
+function resolveCompendium(corpus: Corpus, base: Base, part: 'A' | 'B' | undefined, section: number): Citation {
+  const docA = corpus.sections.get(sectionKey('A', section));
+  const docB = corpus.sections.get(sectionKey('B', section));
+  const resolvesIn = (d: CorpusDocument | undefined) => !!d && base.items.every((item) => item.paths.every((p) => paragraphByKey(d, keyForPath(d, p))));
+  let d: CorpusDocument | undefined;
+  if (part === 'A') d = docA;
+  else if (part === 'B') d = docB;
+  else d = resolvesIn(docA) ? docA : resolvesIn(docB) ? docB : docA ?? docB;
+  if (!d) {
+    const roman = numberToRoman(section).toUpperCase();
+    const has = part === 'B' ? 'Part B has sections I–VII (VII, also written X, is resolution 10/3)' : `Part A has the meetings ${meetingSpan(corpus)}`;
+    return { ...base, status: 'unknown-instrument', message: `The compendium has no section ${roman}${part ? ` in Part ${part}` : ''}: ${has}.` };
+  }
+  const copies = corpus.instruments.get(d.instrumentId) ?? [d];
+  return withMembers(base, copies, 'compendium');
+}
+
+function resolveMeetingReport(corpus: Corpus, base: Base, meeting: number | undefined, dates: string | undefined): Citation {
+  const normalizedDates = dates?.replace(/\s+/g, ' ').replace(/^from /, '').trim();
+  const meetings = corpus.documents.filter((d) => d.kind === 'wg-recommendations');
+  const byDates = normalizedDates ? meetings.find((d) => d.dates?.replace(/-/g, '–') === normalizedDates.replace(/-/g, '–')) : undefined;
+  const d = meeting !== undefined ? meetingDocument(corpus, meeting) : byDates;
+  if (!d) {
+    if (meeting !== undefined || normalizedDates) {
+      return { ...base, status: 'unknown-instrument', message: `No meeting of the Working Group in the corpus ${meeting !== undefined ? `is its ${numberToOrdinal(meeting)}` : `was held ${normalizedDates}`}.` };
+    }
+    const candidates = meetings.filter((m) => m.symbol && corpus.reportParagraphs.has(m.symbol) && reportTargets(corpus, m.symbol, base.items).every(Boolean));
+    return {
+      ...base,
+      status: 'ambiguous',
+      message: `Which meeting's report? Say which (e.g. "held in Vienna from ${meetings[0]?.dates ?? '…'}" or "the first meeting"); the corpus holds reports of meetings ${meetingSpan(corpus)}.${candidates.length ? ` Reports with these paragraph numbers: ${candidates.map((c) => c.symbol).join(', ')}.` : ''}`,
+      candidates: candidates.flatMap((c) => reportTargets(corpus, c.symbol!, base.items).filter((t): t is ParagraphRef => !!t)),
+    };
+  }
+  return reportMembers(corpus, { ...base, documents: [d] }, d);
+}
+
+function resolveSymbol(corpus: Corpus, base: Base, symbol: string): Citation {
+  const documents = corpus.documents.filter((d) => d.symbol === symbol);
+  if (documents.length === 0) {
+    return { ...base, status: 'out-of-corpus', message: `${symbol} is not in the corpus.` };
+  }
+  const meeting = documents.find((d) => d.kind === 'wg-recommendations');
+  if (meeting) {
+    if (!base.items.length) return { ...base, documents: [meeting], status: 'resolved' };
+    return reportMembers(corpus, { ...base, documents: [meeting] }, meeting);
+  }
+  const instruments = [...new Set(documents.map((d) => d.instrumentId))].map((id) => corpus.instruments.get(id)!).flat();
+  if (base.items.length) {
+    return { ...base, documents: instruments, status: 'out-of-corpus', message: `The paragraphs of the session report ${symbol} are not in the corpus; it holds what that session adopted: ${listNames([...new Set(instruments.map((d) => d.name))])}.` };
+  }
+  return { ...base, documents: instruments, status: 'resolved' };
+}
+
+function reportTargets(corpus: Corpus, symbol: string, items: LabelItem[]): (ParagraphRef | undefined)[] {
+  const map = corpus.reportParagraphs.get(symbol);
+  return items.flatMap((item) => item.paths.map((p) => map?.get(reportLabel(p))?.target));
+}
+
+/** "paragraphs 52 and 53 of the report …": report numbers, mapped through the thematic index. */
+function reportMembers(corpus: Corpus, base: Base, meeting: CorpusDocument): Citation {
+  const symbol = meeting.symbol;
+  const map = symbol ? corpus.reportParagraphs.get(symbol) : undefined;
+  if (!map) {
+    return {
+      ...base,
+      status: 'ambiguous',
+      message: `The corpus does not know the paragraph numbers of ${symbol ?? 'this report'}: its recommendations are cited by their own numbers (e.g. ${numberToRoman(meeting.session ?? 0).toUpperCase()}.${base.items[0]?.paths[0]?.join('.') ?? '1'}).`,
+    };
+  }
+  const known = [...map.values()].map((r) => Number(r.label.split(' ')[0])).filter(Number.isFinite).sort((a, b) => a - b);
+  const members: CitationMember[] = base.items.flatMap((item) =>
+    item.paths.map((path) => {
+      const hit = map.get(reportLabel(path));
+      if (hit) return { item, path, target: hit.target, suggestions: [] };
+      return { item, path, problem: `${symbol} has no paragraph ${reportLabel(path)} that the thematic index maps to a recommendation (it maps paragraphs ${known[0]}–${known[known.length - 1]})`, suggestions: [] };
+    }),
+  );
+  const failing = members.find((m) => m.problem);
+  return { ...base, members, status: failing ? 'unknown-paragraph' : 'resolved', message: failing?.problem ? `${capitalise(failing.problem)}.` : undefined };
+}
+
+/** Resolves the paragraph list of a citation in the first copy of an instrument. */
+function withMembers(base: Base, copies: CorpusDocument[], style: Style): Citation {
+  const d = copies[0];
+  const members: CitationMember[] = base.items.flatMap((item) => item.paths.map((path) => member(d, item, path, style)));
+  const status = worst(members, d);
+  const failing = members.find((m) => m.problem);
+  let suggestions: string[] = [];
+  if (failing && base.items.length === 1 && base.items[0].paths.length === 1 && failing.suggestions.length) {
+    const item = base.items[0];
+    suggestions = failing.suggestions.map((s) => base.text.slice(0, item.range.start - base.range.start) + s + base.text.slice(item.range.end - base.range.start));
+  }
+  return { ...base, documents: copies, members, status, message: failing?.problem ? `${capitalise(failing.problem)}.` : undefined, suggestions };
+}
+
+function worst(members: CitationMember[], d: CorpusDocument): CitationStatus {
+  const failing = members.filter((m) => m.problem);
+  if (failing.length === 0) return 'resolved';
+  if (failing.some((m) => m.item.problem)) return 'malformed';
+  if (d.origin.excerpt) return 'excerpt';
+  if (failing.every((m) => m.suggestions.length && isMisprint(d, m.path))) return 'misprint';
+  return 'unknown-paragraph';
+}
+
+function member(d: CorpusDocument, item: LabelItem, path: string[], style: Style): CitationMember {
+  if (item.problem) return { item, path, problem: item.problem, suggestions: [] };
+  const target = paragraphByKey(d, keyForPath(d, path));
+  if (target) return { item, path, target: { document: d, paragraph: target }, suggestions: [] };
+  const write = (p: Paragraph) => writeLabel(d, p, style);
+  if (d.origin.excerpt) {
+    const held = d.paragraphs.map((p) => (p.path[1]?.startsWith('?') ? 'a preambular paragraph whose number it does not give' : `paragraph ${p.label}`));
+    return { item, path, problem: `the corpus reproduces only an excerpt of ${d.name} (${listNames(held)}); paragraph ${writePath(d, path, 'instrument')} is not in it`, suggestions: [] };
+  }
+  const misprints = misprintCandidates(d, path);
+  if (misprints.length) {
+    const intended = misprints.map((p) => writeLabel(d, p, 'instrument')).join(' or ');
+    return { item, path, problem: `${d.name} has no paragraph ${writePath(d, path, 'instrument')}; it has ${describeLevel(d, undefined)}, so this looks like a misprint of ${intended}`, suggestions: misprints.map(write) };
+  }
+  const parentPath = path.slice(0, -1);
+  const parent = parentPath.length ? paragraphByKey(d, keyForPath(d, parentPath)) : undefined;
+  if (parentPath.length && !parent) {
+    return { item, path, problem: `${d.name} has no paragraph ${writePath(d, parentPath, 'instrument')}; it has ${describeLevel(d, undefined)}`, suggestions: closest(d, undefined, parentPath[0]).map(write) };
+  }
+  const siblings = describeLevel(d, parent);
+  const where = parent ? `paragraph ${parent.label} of ${d.name} has ${siblings}` : `${d.name} has ${siblings}`;
+  return { item, path, problem: `no paragraph ${writePath(d, path, 'instrument')}: ${where}`, suggestions: closest(d, parent, path[path.length - 1]).map(write) };
+}
+
+/** "Part B I.iii" where decision 1/6 has (b) (iii): the same last label one level deeper. */
+function misprintCandidates(d: CorpusDocument, path: string[]): Paragraph[] {
+  const last = path[path.length - 1];
+  return d.paragraphs.filter((p) => p.path.length === path.length + 1 && p.path[p.path.length - 1] === last && p.path.slice(0, path.length - 1).join('.') === path.slice(0, -1).join('.'));
+}
+
+function isMisprint(d: CorpusDocument, path: string[]): boolean {
+  return misprintCandidates(d, path).length > 0;
+}
+
+/** The closest existing labels at one level: nearest numbers, or nearest letters / numerals. */
+function closest(d: CorpusDocument, parent: Paragraph | undefined, wanted: string): Paragraph[] {
+  const level = d.paragraphs.filter((p) => p.parentKey === parent?.key && p.kind !== 'preambular' && !p.path[1]?.startsWith('?'));
+  const value = (s: string) => (/^\d+$/.test(s) ? Number(s) : romanToNumber(s) !== undefined && isSmallRoman(s) && parent ? romanToNumber(s)! : letterIndex(s) ?? NaN);
+  const score = (p: Paragraph) => {
+    const label = p.path[p.path.length - 1];
+    const numeric = Math.abs(value(label) - value(wanted));
+    return Math.min(Number.isFinite(numeric) ? numeric : 99, distance(label, wanted) + 0.5);
+  };
+  return level.map((p) => ({ p, s: score(p) })).filter((x) => x.s <= 3).sort((a, b) => a.s - b.s).slice(0, 3).map((x) => x.p);
+}
+
+/** "operative paragraphs 1–24 and PP 1", "paragraphs (a)–(k)", "recommendations 1–55", "subparagraphs (a)–(c)". */
+export function describeLevel(d: CorpusDocument, parent: Paragraph | undefined): string {
+  const children = d.paragraphs.filter((p) => p.parentKey === parent?.key);
+  if (parent && children.length === 0) return 'no subparagraphs';
+  const operative = children.filter((p) => p.kind !== 'preambular');
+  const preambular = children.filter((p) => p.kind === 'preambular' && !p.path[1].startsWith('?'));
+  const labels = compress(operative.map((p) => p.path[p.path.length - 1]));
+  const wrap = (s: string) => (/^\d/.test(s) ? s : s.replace(/([a-z]+)/g, '($1)'));
+  const noun = parent ? 'subparagraphs' : d.kind === 'wg-recommendations' ? 'recommendations' : preambular.length ? 'operative paragraphs' : 'paragraphs';
+  const pp = preambular.length ? ` and preambular paragraph${preambular.length > 1 ? 's' : ''} ${compress(preambular.map((p) => p.path[1])).map((s) => `PP ${s}`).join(', ')}` : '';
+  return `${noun} ${labels.map(wrap).join(', ')}${pp}`;
+}
+
+/** ["1","2","3","5"] → ["1–3", "5"]; letters and romans likewise. */
+function compress(values: string[]): string[] {
+  const out: string[] = [];
+  const value = (s: string) => (/^\d+$/.test(s) ? Number(s) : isSmallRoman(s) && values.some((v) => v.length > 1) ? romanToNumber(s)! : letterIndex(s) ?? NaN);
+  let runStart = 0;
+  for (let k = 1; k <= values.length; k++) {
+    if (k < values.length && value(values[k]) === value(values[k - 1]) + 1) continue;
+    const run = values.slice(runStart, k);
+    out.push(run.length >= 3 ? `${run[0]}–${run[run.length - 1]}` : run.join(', '));
+    runStart = k;
+  }
+  return out.filter(Boolean);
+}
+
+/** A paragraph written the way the citation writes it: "9 (c)" or "I.b.iii". */
+function writeLabel(d: CorpusDocument, p: Paragraph, style: Style): string {
+  return writePath(d, p.path, style);
+}
+
+function writePath(d: CorpusDocument, path: string[], style: Style): string {
+  if (style === 'compendium') return path.join('.');
+  if (path[0] === 'PP') return `PP ${path[1]}`;
+  const scheme = d.kind === 'decision' ? 'lettered' : 'numbered';
+  return path.map((part, i) => ((i === 0 && scheme === 'numbered') || /^\d+$/.test(part) ? part : `(${part})`)).join(' ');
+}
