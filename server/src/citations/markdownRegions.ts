@@ -5,7 +5,9 @@
 import MarkdownIt from 'markdown-it';
 import type { TextRange } from './model';
 
+// Block structure only: inline parsing is most of markdown-it's time and we scan inline ourselves.
 const markdown = new MarkdownIt({ html: true });
+markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
 /** Sorted, non-overlapping ranges of `text` that are not prose. */
 export function excludedRanges(text: string): TextRange[] {

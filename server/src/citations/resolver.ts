@@ -15,14 +15,19 @@ import { type AliasTable, buildAliasTable, scanCitations } from './scanner';
 export interface CitationContext {
   corpus: Corpus;
   aliases: AliasTable;
+  /** Resolutions by citation text: drafts cite the same paragraphs again and again. */
+  cache: Map<string, Citation>;
 }
+
+/** Entries kept in a context's cache before it starts afresh (bounds memory on huge drafts). */
+const CACHE_LIMIT = 20_000;
 
 export function createCitationContext(corpus: Corpus): CitationContext {
   // Drafts (and later users' own documents) have no structured name; their aliases identify them.
   const aliases = corpus.documents
     .filter((d) => d.kind === 'draft-resolution')
     .flatMap((d) => d.aliases.map((alias) => ({ alias, documentId: d.id })));
-  return { corpus, aliases: buildAliasTable(aliases) };
+  return { corpus, aliases: buildAliasTable(aliases), cache: new Map() };
 }
 
 /** Scans and resolves every citation in a text. */
@@ -30,8 +35,34 @@ export function findCitations(context: CitationContext, text: string): Citation[
   return scanCitations(text, context.aliases).map((c) => resolveCitation(context, c));
 }
 
+/** Resolves one citation; the same text resolves the same way, so earlier answers are reused with the new ranges. */
 export function resolveCitation(context: CitationContext, scanned: ScannedCitation): Citation {
-  const { corpus } = context;
+  const key = `${scanned.instrument.type}\u0000${scanned.text}`;
+  const known = context.cache.get(key);
+  if (known) return relocate(known, scanned);
+  const resolved = resolveUncached(context.corpus, scanned);
+  if (context.cache.size >= CACHE_LIMIT) context.cache.clear();
+  context.cache.set(key, resolved);
+  return resolved;
+}
+
+/** A cached resolution moved to where this occurrence of the same text sits. */
+function relocate(known: Citation, scanned: ScannedCitation): Citation {
+  const shift = scanned.range.start - known.range.start;
+  if (shift === 0) return known;
+  const move = (r: { start: number; end: number }) => ({ start: r.start + shift, end: r.end + shift });
+  const items = known.items.map((item) => ({ ...item, range: move(item.range) }));
+  const itemOf = new Map(known.items.map((item, k) => [item, items[k]]));
+  return {
+    ...known,
+    range: move(known.range),
+    instrumentRange: move(known.instrumentRange),
+    items,
+    members: known.members.map((m) => ({ ...m, item: itemOf.get(m.item)! })),
+  };
+}
+
+function resolveUncached(corpus: Corpus, scanned: ScannedCitation): Citation {
   const base = { ...scanned, documents: [] as CorpusDocument[], members: [] as CitationMember[], suggestions: [] as string[] };
   const i = scanned.instrument;
   switch (i.type) {

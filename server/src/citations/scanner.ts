@@ -15,6 +15,8 @@ export interface AliasTable {
   /** Lower-cased alias, spaces collapsed → document id. */
   ids: Map<string, string>;
   pattern?: RegExp;
+  /** The same pattern, sticky, to read an alias at a given offset. */
+  sticky?: RegExp;
 }
 
 export function buildAliasTable(aliases: { alias: string; documentId: string }[]): AliasTable {
@@ -24,7 +26,8 @@ export function buildAliasTable(aliases: { alias: string; documentId: string }[]
   const escaped = [...ids.keys()]
     .sort((a, b) => b.length - a.length)
     .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s{1,3}'));
-  return { ids, pattern: new RegExp(`(?<![\\w])(?:${escaped.join('|')})(?![\\w])`, 'gi') };
+  const source = `(?<![\\w])(?:${escaped.join('|')})(?![\\w])`;
+  return { ids, pattern: new RegExp(source, 'gi'), sticky: new RegExp(source, 'iy') };
 }
 
 function normalizeAlias(alias: string): string {
@@ -147,8 +150,8 @@ function ownerAt(t: string, at: number, aliases: AliasTable): { instrument: Inst
     const s = symbol[0].replace(/\.+$/, '');
     return { instrument: { type: 'symbol', symbol: s }, range: { start: at, end: at + s.length }, reportNumbering: true };
   }
-  if (aliases.pattern) {
-    const sticky = new RegExp(aliases.pattern.source, 'iy');
+  if (aliases.sticky) {
+    const sticky = aliases.sticky;
     sticky.lastIndex = at;
     const alias = sticky.exec(t);
     const id = alias && aliases.ids.get(normalizeAlias(alias[0]));
@@ -176,7 +179,7 @@ function ordinalPreambularForm(t: string, m: RegExpMatchArray, aliases: AliasTab
   if (!n || !P.OF_LINK.exec(t)) return undefined;
   const owner = ownerAt(t, P.OF_LINK.lastIndex, aliases);
   if (!owner || owner.reportNumbering) return undefined;
-  const ordinalStart = m.index! + m[0].search(new RegExp(m[1], 'i'));
+  const ordinalStart = m.index! + m[0].toLowerCase().indexOf(m[1].toLowerCase());
   const item: LabelItem = { range: { start: ordinalStart, end: ordinalStart + m[1].length + ' preambular paragraph'.length }, text: '', paths: [['PP', String(n)]] };
   item.text = t.slice(item.range.start, item.range.end);
   return citation(t, { start: m.index!, end: owner.range.end }, owner.instrument, owner.range, [item]);
