@@ -1,0 +1,43 @@
+// Writes a citation of a paragraph in the user's chosen style, for completion, code actions and
+// the command line. The forms are ones the scanner reads back to the same paragraph.
+
+import { type Corpus, compendiumLabel } from '../corpus/corpus';
+import type { CorpusDocument, Paragraph } from '../corpus/model';
+import { numberToOrdinal, numberToRoman } from '../corpus/text';
+
+/**
+ * - `full`: "Resolution 5/3, para 9", "Decision 4/5, para (j) (i)", "VII.14"
+ * - `abbreviated`: "res. 5/3, para. 9", "dec. 4/5, para. (j)(i)", "VII.14"
+ * - `compendium`: "Part B V.9", "Part B IV.j.i", "VII.14"
+ * - `words`: like `full`, but Working Group recommendations as "recommendation 14 of the seventh meeting"
+ */
+export type CitationStyle = 'full' | 'abbreviated' | 'compendium' | 'words';
+export const CITATION_STYLES: CitationStyle[] = ['full', 'abbreviated', 'compendium', 'words'];
+
+export function formatCitation(document: CorpusDocument, paragraph: Paragraph | undefined, style: CitationStyle): string {
+  if (document.kind === 'wg-recommendations') {
+    const roman = numberToRoman(document.session ?? 0).toUpperCase();
+    if (!paragraph) return `the ${numberToOrdinal(document.session ?? 0)} meeting of the Working Group`;
+    if (style === 'words') {
+      const sub = paragraph.path.slice(1).map((p) => ` (${p})`).join('');
+      return `recommendation ${paragraph.path[0]}${sub} of the ${numberToOrdinal(document.session ?? 0)} meeting`;
+    }
+    return `${roman}.${paragraph.path.join('.')}`;
+  }
+  if (style === 'compendium' && document.origin.compendium && paragraph) return compendiumLabel(document, paragraph)!;
+  const abbreviated = style === 'abbreviated';
+  const name = abbreviated ? document.name.replace(/^Resolution/, 'res.').replace(/^Decision/, 'dec.') : document.name;
+  if (!paragraph) return name;
+  if (paragraph.kind === 'preambular') return `${name}, ${paragraph.label}`;
+  const label = abbreviated ? paragraph.label.replace(/\) \(/g, ')(') : paragraph.label;
+  return `${name}, ${abbreviated ? 'para.' : 'para'} ${label}`;
+}
+
+/** The compendium copy of an instrument when there is one (its labels are the ones the index uses). */
+export function primaryCopy(corpus: Corpus, document: CorpusDocument): CorpusDocument {
+  return corpus.instruments.get(document.instrumentId)?.[0] ?? document;
+}
+
+export function meetingRoman(document: CorpusDocument): string {
+  return numberToRoman(document.session ?? 0).toUpperCase();
+}

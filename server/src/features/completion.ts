@@ -1,0 +1,183 @@
+// Completion in context: instruments after "Resolution ", paragraphs after "Resolution 5/3, para ",
+// recommendations after "VII.", subparagraphs after "(j)(", sections after "Part B ", and a
+// full-text search after the trigger character ("@smuggled migrants at sea").
+
+import type { CompletionItem, CompletionList, MarkupContent, Position, Range } from 'vscode-languageserver-types';
+import { type Corpus, keyForPath, paragraphByKey } from '../corpus/corpus';
+import type { CorpusDocument, Paragraph } from '../corpus/model';
+import { numberToRoman, romanToNumber } from '../corpus/text';
+import { sectionKey } from '../corpus/thematicIndex';
+import { formatCitation } from '../citations/format';
+import type { Settings } from '../settings';
+import type { TextDocumentLike } from './documents';
+import { paragraphName } from './hover';
+import { escapeMarkdown, firstWords, quote } from './markdown';
+import { type CorpusSearch, snippet } from './search';
+
+const KIND_REFERENCE = 18;
+const KIND_MODULE = 9;
+const KIND_FOLDER = 19;
+
+const INSTRUMENT_LIST = /\b(resolutions?|decisions?|res\.|dec\.)\s{1,3}(\d{0,3}\/?\d{0,4})$/i;
+const PARAGRAPH_LIST = /\b(resolution|decision|res\.|dec\.)\s{0,3}(\d{1,3})\/(\d{1,4})\s{0,3},?\s{0,3}(?:(?:sub-?)?para(?:graph)?s?\.?|PP)\s{0,3}((?:[0-9()a-z]{1,8}\s{0,3}(?:,|and|–|-|to)\s{0,3}){0,20})(\d{0,3})$/i;
+const SUBPARAGRAPH = /\b(resolution|decision|res\.|dec\.)\s{0,3}(\d{1,3})\/(\d{1,4})[^\n]{0,40}?((?:\d{1,3}|\([a-z]{1,5}\))?)\s?\(([a-z]{0,5})$/i;
+const COMPENDIUM = /(?:\b[Pp]art\s([AB])\s{1,3})?(?<![\w.])([IVX]{1,5})\.((?:[0-9a-zP]{1,4}\.){0,2})([0-9a-zP]{0,4})$/;
+const PART = /\b[Pp]art\s([AB])\s{1,3}([IVX]{0,4})$/;
+
+export class CompletionProvider {
+  constructor(private readonly corpus: Corpus, private readonly search: CorpusSearch) {}
+
+  provideCompletions(document: TextDocumentLike, position: Position, settings: Settings): CompletionList {
+    const lineStart = { line: position.line, character: 0 };
+    const before = document.getText({ start: lineStart, end: position }).slice(-240);
+    const range = (typedLength: number): Range => ({ start: { line: position.line, character: position.character - typedLength }, end: position });
+    if (insideInlineCode(before)) return empty();
+
+    const trigger = escapeRegExp(settings.fullTextTrigger);
+    const fullText = new RegExp(`(?:^|[\\s(\\[])${trigger}([^${trigger}\\n]{0,80})$`).exec(before);
+    if (fullText) return this.fullText(fullText[1], range(fullText[1].length + 1), settings);
+
+    const sub = SUBPARAGRAPH.exec(before);
+    if (sub) {
+      const d = this.instrument(sub[1], sub[2], sub[3]);
+      if (d) return this.subparagraphs(d, sub[4], sub[5], range(sub[5].length + 1));
+    }
+    const para = PARAGRAPH_LIST.exec(before);
+    if (para) {
+      const d = this.instrument(para[1], para[2], para[3]);
+      if (d) return this.topLevel(d, range(para[5].length), 'instrument');
+    }
+    const inst = INSTRUMENT_LIST.exec(before);
+    if (inst) return this.instruments(inst[1], range(inst[2].length));
+    const part = PART.exec(before);
+    if (part) return this.sections(part[1] as 'A' | 'B', range(part[2].length));
+    const comp = COMPENDIUM.exec(before);
+    if (comp) return this.compendium(comp, range(comp[4].length));
+    return empty();
+  }
+
+  private instrument(word: string, session: string, number: string): CorpusDocument | undefined {
+    const kind = /^res/i.test(word) ? 'resolution' : 'decision';
+    return this.corpus.instruments.get(`${kind}-${session}-${number}`)?.[0];
+  }
+
+  private instruments(word: string, replace: Range): CompletionList {
+    const kind = /^res/i.test(word) ? 'resolution' : 'decision';
+    const docs = [...this.corpus.instruments.values()].map((c) => c[0]).filter((d) => d.kind === kind);
+    docs.sort((a, b) => (a.session ?? 0) - (b.session ?? 0));
+    return list(
+      docs.map((d, i) => {
+        const number = d.name.split(' ')[1];
+        return {
+          label: number,
+          kind: KIND_MODULE,
+          detail: `${d.name}${d.sessionName ? ` — ${d.sessionName}` : ''}`,
+          documentation: markdown(`**${escapeMarkdown(d.name)}** — ${escapeMarkdown(d.title)}${d.symbol ? `  \n${escapeMarkdown(d.symbol)}` : ''}`),
+          sortText: pad(i),
+          textEdit: { range: replace, newText: number },
+        };
+      }),
+    );
+  }
+
+  private topLevel(d: CorpusDocument, replace: Range, style: 'instrument' | 'compendium'): CompletionList {
+    const top = d.paragraphs.filter((p) => !p.parentKey && !p.path[1]?.startsWith('?'));
+    return list(top.map((p, i) => this.paragraphItem(d, p, i, replace, style === 'compendium' ? p.path.join('.') : insertedLabel(d, p))));
+  }
+
+  private subparagraphs(d: CorpusDocument, parentLabel: string, typed: string, replace: Range): CompletionList {
+    const parentPath = parentLabel ? [parentLabel.replace(/[()]/g, '')] : [];
+    const parent = parentPath.length ? paragraphByKey(d, keyForPath(d, parentPath)) : undefined;
+    const children = parent ? parent.childKeys.map((k) => paragraphByKey(d, k)!).filter(Boolean) : d.kind === 'decision' ? d.paragraphs.filter((p) => !p.parentKey) : [];
+    const items = children.filter((p) => p.path[p.path.length - 1].startsWith(typed)).map((p, i) => this.paragraphItem(d, p, i, replace, `(${p.path[p.path.length - 1]})`));
+    return list(items);
+  }
+
+  private sections(part: 'A' | 'B', replace: Range): CompletionList {
+    const docs = [...this.corpus.sections.entries()].filter(([key, d]) => key.startsWith(`${part}:`) && d.origin.compendium && `${part}:${d.origin.compendium.section}` === key);
+    return list(
+      docs.map(([, d], i) => {
+        const roman = numberToRoman(d.origin.compendium!.section).toUpperCase();
+        return { label: roman, kind: KIND_FOLDER, detail: `${d.name}${d.sessionName ? ` — ${d.sessionName}` : ''}`, sortText: pad(i), textEdit: { range: replace, newText: roman } };
+      }),
+    );
+  }
+
+  private compendium(m: RegExpExecArray, replace: Range): CompletionList {
+    const section = romanToNumber(m[2]);
+    if (section === undefined) return empty();
+    const part = (m[1] as 'A' | 'B' | undefined) ?? 'A';
+    const d = this.corpus.sections.get(sectionKey(part, section));
+    if (!d) return empty();
+    const prefix = m[3] ? m[3].split('.').filter(Boolean) : [];
+    if (prefix.length === 0) return this.topLevel(d, replace, 'compendium');
+    const parent = paragraphByKey(d, keyForPath(d, prefix[0] === 'PP' ? ['PP', prefix[1] ?? ''] : prefix));
+    if (!parent) return empty();
+    const children = parent.childKeys.map((k) => paragraphByKey(d, k)!).filter(Boolean);
+    return list(children.map((p, i) => this.paragraphItem(d, p, i, replace, p.path[p.path.length - 1])));
+  }
+
+  private fullText(query: string, replace: Range, settings: Settings): CompletionList {
+    const hits = this.search.search(query, 30);
+    const items = hits.map((hit, i): CompletionItem => {
+      const { document: d, paragraph: p } = hit.ref;
+      const citation = formatCitation(d, p, settings.citationStyle);
+      return {
+        label: citation,
+        kind: KIND_REFERENCE,
+        detail: snippet(p.text, hit.terms, 70),
+        documentation: documentation(d, p),
+        sortText: pad(i),
+        filterText: `${settings.fullTextTrigger}${query}`,
+        textEdit: { range: replace, newText: citation },
+      };
+    });
+    return { isIncomplete: true, items };
+  }
+
+  private paragraphItem(d: CorpusDocument, p: Paragraph, order: number, replace: Range, insert: string): CompletionItem {
+    return {
+      label: insert,
+      kind: KIND_REFERENCE,
+      detail: firstWords(p.text, 10),
+      documentation: documentation(d, p),
+      sortText: pad(order),
+      filterText: insert,
+      textEdit: { range: replace, newText: insert },
+    };
+  }
+}
+
+/** After "para ": numbers as "9", a decision's letters as "(j)", preambular as "PP 5". */
+function insertedLabel(d: CorpusDocument, p: Paragraph): string {
+  return p.kind === 'preambular' ? p.label : p.label.replace(/\) \(/g, ')(');
+}
+
+function documentation(d: CorpusDocument, p: Paragraph): MarkupContent {
+  const children = p.childKeys.map((k) => paragraphByKey(d, k)).filter((c): c is Paragraph => !!c).map((c) => quote(`(${c.path[c.path.length - 1]}) ${c.text}`));
+  return markdown([`**${escapeMarkdown(paragraphName(d, p))}**`, quote(p.text), ...children].join('\n\n'));
+}
+
+function markdown(value: string): MarkupContent {
+  return { kind: 'markdown', value };
+}
+
+function list(items: CompletionItem[]): CompletionList {
+  return { isIncomplete: false, items };
+}
+
+function empty(): CompletionList {
+  return { isIncomplete: false, items: [] };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(5, '0');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function insideInlineCode(before: string): boolean {
+  return ((before.match(/`/g) ?? []).length % 2) === 1;
+}

@@ -1,0 +1,82 @@
+// The six-member document the features read (satisfied by vscode-languageserver-textdocument's
+// TextDocument), and the per-version cache of each document's citations: scan once per version,
+// share the result between hover, diagnostics, links and code actions.
+
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { Citation, TextRange } from '../citations/model';
+import { type CitationContext, findCitations } from '../citations/resolver';
+
+export interface TextDocumentLike {
+  readonly uri: string;
+  readonly version: number;
+  readonly lineCount: number;
+  getText(range?: Range): string;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+export function toRange(document: TextDocumentLike, range: TextRange): Range {
+  return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
+}
+
+export function contains(range: TextRange, offset: number): boolean {
+  return offset >= range.start && offset <= range.end;
+}
+
+interface Entry {
+  version: number;
+  /** The text scanned: a reused version number with other text (a misbehaving client) still rescans. */
+  text: string;
+  citations: Citation[];
+}
+
+/** Citations per document URI for its latest version; closed documents are forgotten. */
+export class CitationCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Documents longer than this are not scanned (unCitations.maxFileSize). */
+  maxLength = Number.POSITIVE_INFINITY;
+
+  constructor(private context: CitationContext) {}
+
+  /** A new corpus (e.g. a user's document added) invalidates every entry. */
+  setContext(context: CitationContext): void {
+    this.context = context;
+    this.entries.clear();
+  }
+
+  get citationContext(): CitationContext {
+    return this.context;
+  }
+
+  get(document: TextDocumentLike): Citation[] {
+    const text = document.getText();
+    const entry = this.entries.get(document.uri);
+    if (entry && entry.version === document.version && entry.text === text) return entry.citations;
+    const citations = text.length > this.maxLength ? [] : findCitations(this.context, text);
+    this.entries.set(document.uri, { version: document.version, text, citations });
+    return citations;
+  }
+
+  /** The citation under an offset, if any (binary search: citations are sorted). */
+  at(document: TextDocumentLike, offset: number): Citation | undefined {
+    const citations = this.get(document);
+    let lo = 0;
+    let hi = citations.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = citations[mid];
+      if (offset < c.range.start) hi = mid - 1;
+      else if (offset > c.range.end) lo = mid + 1;
+      else return c;
+    }
+    return undefined;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,110 @@
+// Hover: the instrument, the cited paragraph's exact text and what surrounds it; for a broken
+// citation, what is wrong and what exists. All corpus and document text is escaped.
+
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { Citation, CitationMember } from '../citations/model';
+import { compendiumLabel, paragraphByKey } from '../corpus/corpus';
+import type { CorpusDocument, Paragraph } from '../corpus/model';
+import type { CorpusFacts } from './corpusFacts';
+import { type CitationCache, type TextDocumentLike, contains, toRange } from './documents';
+import { escapeMarkdown, quote } from './markdown';
+
+/** Members shown in full before the rest of a long range or list is folded into labels. */
+export const MEMBERS_SHOWN = 5;
+
+export class HoverProvider {
+  constructor(private readonly citations: CitationCache, private readonly facts: CorpusFacts) {}
+
+  provideHover(document: TextDocumentLike, position: Position): Hover | undefined {
+    const offset = document.offsetAt(position);
+    const citation = this.citations.at(document, offset);
+    if (!citation) return undefined;
+    // On one item of a list, show that item; elsewhere, the whole citation.
+    const item = citation.items.find((i) => contains(i.range, offset) && citation.items.length > 1);
+    const members = item ? citation.members.filter((m) => m.item === item) : citation.members;
+    return {
+      contents: { kind: 'markdown', value: this.render(citation, members) },
+      range: toRange(document, item ? item.range : citation.range),
+    };
+  }
+
+  render(citation: Citation, members: CitationMember[]): string {
+    const parts: string[] = [];
+    const document = citation.documents[0];
+    if (citation.status === 'out-of-corpus' || !document) {
+      parts.push(`**${escapeMarkdown(citation.text.replace(/\s+/g, ' '))}** — ${citation.status === 'out-of-corpus' ? 'not in the corpus' : escapeMarkdown(statusTitle(citation))}`);
+      if (citation.message) parts.push(escapeMarkdown(citation.message));
+      if (citation.suggestions.length) parts.push(`Did you mean ${citation.suggestions.map((s) => `*${escapeMarkdown(s)}*`).join(' or ')}?`);
+      return parts.join('\n\n');
+    }
+    parts.push(this.instrumentHeader(document));
+    if (citation.status !== 'resolved') {
+      parts.push(`⚠ ${escapeMarkdown(citation.message ?? statusTitle(citation))}`);
+      if (citation.suggestions.length) parts.push(`Did you mean ${citation.suggestions.map((s) => `*${escapeMarkdown(s)}*`).join(' or ')}?`);
+      for (const c of citation.candidates ?? []) parts.push(this.paragraphBlock(c.document, c.paragraph));
+    }
+    if (members.length === 0 && citation.status === 'resolved') parts.push(this.wholeDocument(citation, document));
+    const resolved = members.filter((m) => m.target);
+    resolved.slice(0, MEMBERS_SHOWN).forEach((m) => parts.push(this.paragraphBlock(m.target!.document, m.target!.paragraph)));
+    if (resolved.length > MEMBERS_SHOWN) {
+      const rest = resolved.slice(MEMBERS_SHOWN).map((m) => m.target!.paragraph.label);
+      parts.push(`… and ${rest.length} more: ${escapeMarkdown(rest.join(', '))}`);
+    }
+    return parts.join('\n\n');
+  }
+
+  private instrumentHeader(d: CorpusDocument): string {
+    const facts = [d.sessionName && `${d.kind === 'wg-recommendations' ? 'Working Group on the Smuggling of Migrants' : d.kind === 'draft-resolution' ? 'Conference of the Parties, draft' : 'Conference of the Parties'}, ${d.sessionName}`, d.symbol, d.dates && d.kind === 'draft-resolution' ? `issued ${d.dates}` : undefined]
+      .filter(Boolean)
+      .map((s) => escapeMarkdown(s!));
+    const title = d.title && d.kind !== 'wg-recommendations' ? ` — *${escapeMarkdown(d.title)}*` : '';
+    return `**${escapeMarkdown(d.name)}**${title}${facts.length ? `  \n${facts.join(' · ')}` : ''}`;
+  }
+
+  private wholeDocument(citation: Citation, d: CorpusDocument): string {
+    const count = (kind: string) => d.paragraphs.filter((p) => p.kind === kind).length;
+    const pp = count('preambular');
+    const parts = [`${count('operative')} ${d.kind === 'wg-recommendations' ? 'recommendations' : 'paragraphs'}`, pp ? `${pp} preambular` : '', count('subparagraph') ? `${count('subparagraph')} subparagraphs` : ''].filter(Boolean);
+    const lines = [`${escapeMarkdown(parts.join(', '))}${d.origin.excerpt ? ' (the corpus reproduces an excerpt)' : ''}.`];
+    if (d.opening) lines.push(quote(d.opening));
+    const copies = citation.documents.map((c) => `${escapeMarkdown(c.origin.file)}, line ${c.origin.heading.start.line + 1}`);
+    lines.push(`Source: ${copies.join(' · ')}`);
+    return lines.join('\n\n');
+  }
+
+  private paragraphBlock(d: CorpusDocument, p: Paragraph): string {
+    const label = compendiumLabel(d, p);
+    const lines = [`**${escapeMarkdown(paragraphName(d, p))}**${label ? ` · ${escapeMarkdown(label)}` : ''}`, quote(p.text)];
+    for (const key of p.childKeys) {
+      const child = paragraphByKey(d, key);
+      if (child) lines.push(quote(`(${child.path[child.path.length - 1]}) ${child.text}`));
+    }
+    const notes: string[] = [];
+    const topics = this.facts.topicsOf(d, p);
+    if (topics.length) notes.push(`Thematic index: ${topics.map(escapeMarkdown).join('; ')}`);
+    const reports = this.facts.reportCitationsOf(d, p);
+    if (reports.length) notes.push(`Also cited as ${reports.map(escapeMarkdown).join('; ')}`);
+    const copies = this.facts.allCopies({ document: d, paragraph: p }).map((c) => `${escapeMarkdown(c.document.origin.file)}, line ${c.paragraph.location.start.line + 1}${c.document.origin.compendium ? '' : ' (standalone copy)'}`);
+    notes.push(`Source: ${copies.join(' · ')}`);
+    return [...lines, notes.join('  \n')].join('\n\n');
+  }
+}
+
+/** "Resolution 5/3, paragraph 9", "Working Group, seventh meeting, recommendation 14". */
+export function paragraphName(d: CorpusDocument, p: Paragraph): string {
+  if (d.kind === 'wg-recommendations') return `Recommendation ${p.label}`;
+  if (p.kind === 'preambular') return `${d.name}, ${p.label}`;
+  return `${d.name}, paragraph ${p.label}`;
+}
+
+function statusTitle(c: Citation): string {
+  switch (c.status) {
+    case 'unknown-paragraph': return 'no such paragraph';
+    case 'unknown-instrument': return 'not in the corpus';
+    case 'excerpt': return 'not in the excerpt the corpus holds';
+    case 'misprint': return 'looks like a misprint';
+    case 'ambiguous': return 'ambiguous';
+    case 'malformed': return 'cannot be read';
+    default: return c.status;
+  }
+}

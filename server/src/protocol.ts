@@ -1,0 +1,36 @@
+// Custom requests between the VS Code client and the server, declared once for both sides.
+// Plain types and method names only: the client imports this file and nothing else from server/.
+
+export interface CorpusSearchParams {
+  query: string;
+  limit?: number;
+}
+
+export interface CorpusSearchResult {
+  /** The citation in the user's style: "Resolution 5/3, para 9". */
+  citation: string;
+  instrument: string;
+  label: string;
+  text: string;
+  snippet: string;
+  /** Where the paragraph is, to open it. */
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface CorpusSummary {
+  documents: number;
+  paragraphs: number;
+  instruments: number;
+  /** Corpus files that could not be read or parsed, one line each. */
+  problems: string[];
+}
+
+export const Methods = {
+  /** CorpusSearchParams → CorpusSearchResult[] */
+  search: 'unCitations/search',
+  /** void → CorpusSummary */
+  summary: 'unCitations/summary',
+  /** Server → client notification while the corpus loads and when it is ready: CorpusSummary & {state}. */
+  status: 'unCitations/status',
+} as const;

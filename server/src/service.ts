@@ -1,0 +1,98 @@
+// The language service: one object that holds the corpus, the per-document citation cache and
+// every feature. Knows nothing of LSP connections or files; the server and the tests drive it.
+
+import type { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, Location, LocationLink, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
+import { formatCitation } from './citations/format';
+import type { Citation } from './citations/model';
+import { createCitationContext } from './citations/resolver';
+import type { Corpus } from './corpus/corpus';
+import { CodeActionProvider } from './features/codeActions';
+import { CompletionProvider } from './features/completion';
+import { CorpusFacts } from './features/corpusFacts';
+import { type CorpusUri, DefinitionProvider, sourceRange } from './features/definition';
+import { DiagnosticsProvider } from './features/diagnostics';
+import { DocumentLinkProvider } from './features/documentLinks';
+import { CitationCache, type TextDocumentLike } from './features/documents';
+import { HoverProvider } from './features/hover';
+import { ReferencesProvider } from './features/references';
+import { CorpusSearch, snippet } from './features/search';
+import { WorkspaceSymbolProvider } from './features/workspaceSymbols';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import type { CorpusSearchResult, CorpusSummary } from './protocol';
+
+export interface LanguageServiceOptions {
+  corpus: Corpus;
+  /** URI of a corpus file, for definitions and links. */
+  corpusUri: CorpusUri;
+}
+
+export interface LanguageService {
+  readonly corpus: Corpus;
+  settings: Settings;
+  getCitations(document: TextDocumentLike): Citation[];
+  getHover(document: TextDocumentLike, position: Position): Hover | undefined;
+  getDefinition(document: TextDocumentLike, position: Position): LocationLink[];
+  getCompletions(document: TextDocumentLike, position: Position): CompletionList;
+  getDiagnostics(document: TextDocumentLike): Diagnostic[];
+  getCodeActions(document: TextDocumentLike, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  getReferences(document: TextDocumentLike, position: Position, documents: Iterable<TextDocumentLike>): Location[];
+  getDocumentLinks(document: TextDocumentLike): DocumentLink[];
+  getWorkspaceSymbols(query: string): SymbolInformation[];
+  search(query: string, limit?: number): CorpusSearchResult[];
+  summary(): CorpusSummary;
+  /** Drops what is kept for a closed document. */
+  forget(uri: string): void;
+}
+
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  const { corpus, corpusUri } = options;
+  const cache = new CitationCache(createCitationContext(corpus));
+  const facts = new CorpusFacts(corpus);
+  const search = new CorpusSearch(corpus);
+  const hover = new HoverProvider(cache, facts);
+  const definition = new DefinitionProvider(cache, facts, corpusUri);
+  const completion = new CompletionProvider(corpus, search);
+  const diagnostics = new DiagnosticsProvider(cache);
+  const codeActions = new CodeActionProvider(cache, facts);
+  const references = new ReferencesProvider(cache);
+  const links = new DocumentLinkProvider(cache, corpusUri);
+  const symbols = new WorkspaceSymbolProvider(search, corpusUri);
+  let settings = DEFAULT_SETTINGS;
+
+  return Object.freeze({
+    corpus,
+    get settings() {
+      return settings;
+    },
+    set settings(value: Settings) {
+      settings = value;
+      cache.maxLength = value.maxFileSize;
+    },
+    getCitations: (d: TextDocumentLike) => cache.get(d),
+    getHover: (d: TextDocumentLike, p: Position) => hover.provideHover(d, p),
+    getDefinition: (d: TextDocumentLike, p: Position) => definition.provideDefinition(d, p),
+    getCompletions: (d: TextDocumentLike, p: Position) => completion.provideCompletions(d, p, settings),
+    getDiagnostics: (d: TextDocumentLike) => diagnostics.provideDiagnostics(d, settings),
+    getCodeActions: (d: TextDocumentLike, r: Range, diags: Diagnostic[]) => codeActions.provideCodeActions(d, r, diags),
+    getReferences: (d: TextDocumentLike, p: Position, docs: Iterable<TextDocumentLike>) => references.provideReferences(d, p, docs),
+    getDocumentLinks: (d: TextDocumentLike) => links.provideDocumentLinks(d),
+    getWorkspaceSymbols: (q: string) => symbols.provideWorkspaceSymbols(q, settings),
+    search: (query: string, limit = 50) =>
+      search.search(query, limit).map(({ ref: { document: d, paragraph: p }, terms }) => ({
+        citation: formatCitation(d, p, settings.citationStyle),
+        instrument: d.name,
+        label: p.label,
+        text: p.text,
+        snippet: snippet(p.text, terms),
+        uri: corpusUri(p.location.file),
+        range: sourceRange(p.location),
+      })),
+    summary: () => ({
+      documents: corpus.documents.length,
+      paragraphs: corpus.documents.reduce((n, d) => n + d.paragraphs.length, 0),
+      instruments: corpus.instruments.size,
+      problems: corpus.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`),
+    }),
+    forget: (uri: string) => cache.forget(uri),
+  });
+}
