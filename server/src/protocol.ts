@@ -26,7 +26,23 @@ export interface CorpusSummary {
   problems: string[];
 }
 
+export interface TopicReference {
+  /** As the index prints it: "V.2.k", "VI.PP.5". */
+  label: string;
+  /** The paragraph it names, written in the user's style; undefined for the index's misprints. */
+  citation?: string;
+  uri?: string;
+  range?: CorpusSearchResult['range'];
+}
+
+export interface TopicInfo {
+  name: string;
+  references: TopicReference[];
+}
+
 export const Methods = {
+  /** void → TopicInfo[]: the thematic index, by topic. */
+  topics: 'unCitations/topics',
   /** CorpusSearchParams → CorpusSearchResult[] */
   search: 'unCitations/search',
   /** void → CorpusSummary */

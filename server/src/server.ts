@@ -171,6 +171,7 @@ export function startServer(connection: Connection, dataDir: string): void {
     guard('search', [], () => (typeof params?.query === 'string' ? service?.search(params.query, Math.min(Math.max(params.limit ?? 50, 1), 200)) ?? [] : [])),
   );
   connection.onRequest(Methods.summary, () => service?.summary() ?? null);
+  connection.onRequest(Methods.topics, () => guard('topics', [], () => service?.topics() ?? []));
 
   documents.listen(connection);
   connection.listen();

@@ -18,7 +18,7 @@ import { ReferencesProvider } from './features/references';
 import { CorpusSearch, snippet } from './features/search';
 import { WorkspaceSymbolProvider } from './features/workspaceSymbols';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import type { CorpusSearchResult, CorpusSummary } from './protocol';
+import type { CorpusSearchResult, CorpusSummary, TopicInfo } from './protocol';
 
 export interface LanguageServiceOptions {
   corpus: Corpus;
@@ -40,6 +40,7 @@ export interface LanguageService {
   getWorkspaceSymbols(query: string): SymbolInformation[];
   search(query: string, limit?: number): CorpusSearchResult[];
   summary(): CorpusSummary;
+  topics(): TopicInfo[];
   /** Drops what is kept for a closed document. */
   forget(uri: string): void;
 }
@@ -93,6 +94,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       instruments: corpus.instruments.size,
       problems: corpus.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`),
     }),
+    topics: () =>
+      (corpus.index?.topics ?? []).map((topic) => ({
+        name: topic.name,
+        references: corpus.indexEntries
+          .filter((e) => e.topic === topic.name)
+          .map(({ ref, target }) => ({
+            label: `${ref.part === 'B' ? 'Part B ' : ''}${ref.text}`,
+            citation: target && formatCitation(target.document, target.paragraph, settings.citationStyle),
+            uri: target && corpusUri(target.paragraph.location.file),
+            range: target && sourceRange(target.paragraph.location),
+          })),
+      })),
     forget: (uri: string) => cache.forget(uri),
   });
 }

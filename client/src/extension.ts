@@ -1,0 +1,165 @@
+// The VS Code client: starts the bundled server, adds commands, a status item and the Markdown
+// preview plugin. Thin by design: every answer about citations comes from the server over LSP.
+
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { createPreviewPlugin } from '../../server/src/preview';
+import { type CorpusSearchResult, type CorpusSummary, Methods, type TopicInfo } from '../../server/src/protocol';
+
+const CATEGORY = 'UN Citations';
+let client: LanguageClient | undefined;
+let status: vscode.StatusBarItem;
+let output: vscode.LogOutputChannel;
+
+export async function activate(context: vscode.ExtensionContext) {
+  output = vscode.window.createOutputChannel(CATEGORY, { log: true });
+  status = vscode.window.createStatusBarItem('unCitations.status', vscode.StatusBarAlignment.Right, 100);
+  status.name = CATEGORY;
+  status.command = 'unCitations.searchCorpus';
+  context.subscriptions.push(output, status);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('unCitations.searchCorpus', () => searchCorpus()),
+    vscode.commands.registerCommand('unCitations.showParagraph', () => showParagraph()),
+    vscode.commands.registerCommand('unCitations.openTopic', () => openTopic()),
+    vscode.commands.registerCommand('unCitations.restartServer', async () => {
+      await stopClient();
+      await startClient(context);
+    }),
+  );
+  await startClient(context);
+
+  const dataDir = join(context.extensionPath, 'data');
+  const previewEnabled = () => vscode.workspace.getConfiguration('unCitations').get<boolean>('preview.enabled', true);
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('unCitations.preview')) void vscode.commands.executeCommand('markdown.preview.refresh');
+    }),
+  );
+  return { extendMarkdownIt: createPreviewPlugin(dataDir, previewEnabled) };
+}
+
+export async function deactivate() {
+  await stopClient();
+}
+
+async function startClient(context: vscode.ExtensionContext) {
+  const module = context.asAbsolutePath(join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'markdown' },
+      // The server ignores plain text unless unCitations.plainText is on, so the setting applies without a reload.
+      { language: 'plaintext' },
+    ],
+    synchronize: { configurationSection: 'unCitations' },
+    outputChannel: output,
+  };
+  status.text = '$(sync~spin) UN Citations';
+  status.tooltip = 'Loading the corpus…';
+  status.show();
+  client = new LanguageClient('unCitations', CATEGORY, serverOptions, clientOptions);
+  client.onNotification(Methods.status, (s: CorpusSummary & { state: string }) => showStatus(s));
+  try {
+    await client.start();
+  } catch (e) {
+    status.text = '$(error) UN Citations';
+    status.tooltip = `The server did not start: ${(e as Error).message}`;
+    output.appendLine(`Server failed to start: ${(e as Error).stack ?? e}`);
+  }
+}
+
+async function stopClient() {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop().catch((e) => output.appendLine(`Stopping the server: ${(e as Error).message}`));
+}
+
+function showStatus(s: CorpusSummary & { state: string }) {
+  status.text = `${s.problems.length ? '$(warning)' : '$(book)'} UN ${s.documents} docs · ${s.paragraphs} ¶`;
+  status.tooltip = new vscode.MarkdownString(
+    `**UN Citations** — ${s.documents} documents, ${s.instruments} instruments, ${s.paragraphs} citable paragraphs.` +
+      (s.problems.length ? `\n\nCorpus problems:\n\n${s.problems.map((p) => `- ${p}`).join('\n')}` : '\n\nClick to search the corpus.'),
+  );
+  if (s.problems.length) output.appendLine(`Corpus problems:\n${s.problems.join('\n')}`);
+}
+
+interface ResultItem extends vscode.QuickPickItem {
+  result: CorpusSearchResult;
+}
+
+const OPEN_SOURCE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open the paragraph in its source' };
+
+/** QuickPick over full-text results: Enter inserts the citation, the item button opens the source. */
+async function searchCorpus() {
+  if (!client) return;
+  const editor = vscode.window.activeTextEditor;
+  const pick = vscode.window.createQuickPick<ResultItem>();
+  pick.title = 'Search the corpus';
+  pick.placeholder = 'Words from the paragraph you want to cite (Enter inserts the citation)';
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  let request = 0;
+  pick.onDidChangeValue(async (value) => {
+    const mine = ++request;
+    pick.busy = true;
+    const results = value.trim() ? await client!.sendRequest<CorpusSearchResult[]>(Methods.search, { query: value, limit: 50 }) : [];
+    if (mine !== request) return;
+    pick.items = results.map((r) => ({ label: r.citation, description: r.instrument, detail: r.text, result: r, buttons: [OPEN_SOURCE], alwaysShow: true }));
+    pick.busy = false;
+  });
+  pick.onDidTriggerItemButton(async (e) => {
+    pick.hide();
+    await openSource(e.item.result.uri, e.item.result.range);
+  });
+  pick.onDidAccept(async () => {
+    const item = pick.selectedItems[0];
+    pick.hide();
+    if (!item) return;
+    if (editor) await editor.edit((edit) => edit.replace(editor.selection, item.result.citation));
+    else await vscode.env.clipboard.writeText(item.result.citation);
+  });
+  pick.onDidHide(() => pick.dispose());
+  pick.show();
+}
+
+async function openSource(uri: string, range: CorpusSearchResult['range'], column = vscode.ViewColumn.Active) {
+  const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  await vscode.window.showTextDocument(document, { viewColumn: column, selection, preview: true });
+}
+
+/** Opens the paragraph cited at the cursor beside the editor. */
+async function showParagraph() {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const links = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, editor.selection.active);
+  const first = links?.[0];
+  if (!first) {
+    void vscode.window.showInformationMessage('No citation of the corpus at the cursor.');
+    return;
+  }
+  const uri = 'targetUri' in first ? first.targetUri : first.uri;
+  const range = 'targetRange' in first ? first.targetRange : first.range;
+  await openSource(uri.toString(), { start: range.start, end: range.end }, vscode.ViewColumn.Beside);
+}
+
+/** The thematic index: pick a topic, then one of its references to open. */
+async function openTopic() {
+  if (!client) return;
+  const topics = await client.sendRequest<TopicInfo[]>(Methods.topics);
+  const topic = await vscode.window.showQuickPick(
+    topics.map((t) => ({ label: t.name, description: `${t.references.length} references`, topic: t })),
+    { title: 'Thematic index', placeHolder: 'Topic' },
+  );
+  if (!topic) return;
+  const ref = await vscode.window.showQuickPick(
+    topic.topic.references.map((r) => ({ label: r.label, description: r.citation ?? 'misprint in the index: names no paragraph', ref: r })),
+    { title: topic.label, placeHolder: 'Reference to open' },
+  );
+  if (ref?.ref.uri && ref.ref.range) await openSource(ref.ref.uri, ref.ref.range, vscode.ViewColumn.Beside);
+}

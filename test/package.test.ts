@@ -1,0 +1,51 @@
+// What the .vsix holds: only what runs. `vsce ls` lists exactly the files `npm run package` puts in it.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+
+const root = join(__dirname, '..');
+
+describe('the packaged extension', () => {
+  test('contains only dist, data, syntaxes, media, README, LICENSE and the manifest', () => {
+    const files = execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .sort();
+    const expected = [
+      'LICENSE',
+      'README.md',
+      'data/compendium-smuggling-of-migrants-2024.txt',
+      'data/corpus.json',
+      'data/decision-4-5.txt',
+      'data/draft-resolution-france-2008.txt',
+      'data/resolution-5-3.txt',
+      'dist/extension.js',
+      'dist/server.js',
+      'media/icon.png',
+      'media/preview.css',
+      'media/walkthrough/check.md',
+      'media/walkthrough/complete.md',
+      'media/walkthrough/hover.md',
+      'media/walkthrough/navigate.md',
+      'package.json',
+      'syntaxes/un-citations.injection.tmLanguage.json',
+    ];
+    // dist/cli.js joins once the command line is built.
+    assert.deepEqual(files.filter((f) => f !== 'dist/cli.js'), expected);
+  });
+
+  test('the manifest declares what VS Code needs', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.contributes['markdown.markdownItPlugins'], true);
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command), ['unCitations.searchCorpus', 'unCitations.showParagraph', 'unCitations.openTopic', 'unCitations.restartServer']);
+    assert.ok(pkg.contributes.commands.every((c: { category: string }) => c.category === 'UN Citations'));
+    const severity = pkg.contributes.configuration.properties['unCitations.diagnostics.severity'].properties;
+    assert.equal(severity['citation.unknown-paragraph'].default, 'error');
+  });
+});

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import MarkdownIt from 'markdown-it';
+import { createPreviewPlugin } from '../server/src/preview';
+import { DATA_DIR } from './helpers';
+
+describe('Markdown preview plugin', () => {
+  const md = createPreviewPlugin(DATA_DIR, () => true)(new MarkdownIt());
+
+  test('a citation becomes a link to its paragraph with the cited text as title', () => {
+    const html = md.render('See VII.14 now.');
+    assert.match(html, /^<p>See <a href="file:\/\/\/[^"]+\/data\/compendium-smuggling-of-migrants-2024\.txt#L440" class="un-citation" title="Working Group recommendations, seventh meeting, 14: In accordance with the Smuggling of Migrants Protocol, States parties are encouraged to collaborate[^"]*">VII\.14<\/a> now\.<\/p>\n$/);
+  });
+
+  test('a broken citation is marked with the reason', () => {
+    assert.equal(md.render('Resolution 5/3, para 25'), '<p><span class="un-citation-broken" title="No paragraph 25: Resolution 5/3 has operative paragraphs 1–24 and preambular paragraph PP 1.">Resolution 5/3, para 25</span></p>\n');
+  });
+
+  test('code, existing links and out-of-corpus references are left alone', () => {
+    assert.equal(md.render('`VII.14` [VII.14](http://x) article 16 of the Protocol'), '<p><code>VII.14</code> <a href="http://x">VII.14</a> article 16 of the Protocol</p>\n');
+  });
+
+  test('text with quotes and angle brackets in the paragraph is escaped in the title', () => {
+    const html = md.render('Resolution 5/3, para 13');
+    assert.match(html, /title="Resolution 5\/3, 13: Notes the publication of the issue papers prepared by the United Nations Office on Drugs and Crime entitled “A short introduction/);
+    assert.doesNotMatch(html, /title="[^"]*<[^"]*"/);
+  });
+
+  test('switched off, it renders plain Markdown', () => {
+    const off = createPreviewPlugin(DATA_DIR, () => false)(new MarkdownIt());
+    assert.equal(off.render('VII.14'), '<p>VII.14</p>\n');
+  });
+});
