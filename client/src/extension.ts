@@ -20,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(output, status);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('unCitations.searchCorpus', () => searchCorpus()),
+    vscode.commands.registerCommand('unCitations.searchCorpus', (args?: { query?: string }) => (typeof args?.query === 'string' ? insertFirstResult(args.query) : searchCorpus())),
     vscode.commands.registerCommand('unCitations.showParagraph', () => showParagraph()),
     vscode.commands.registerCommand('unCitations.openTopic', () => openTopic()),
     vscode.commands.registerCommand('unCitations.restartServer', async () => {
@@ -37,7 +37,24 @@ export async function activate(context: vscode.ExtensionContext) {
       if (e.affectsConfiguration('unCitations.preview')) void vscode.commands.executeCommand('markdown.preview.refresh');
     }),
   );
-  return { extendMarkdownIt: createPreviewPlugin(dataDir, previewEnabled) };
+  return {
+    extendMarkdownIt: createPreviewPlugin(dataDir, previewEnabled),
+    /** For other extensions and tests: the ranked paragraphs matching some words. */
+    search: (query: string, limit = 20) => client?.sendRequest<CorpusSearchResult[]>(Methods.search, { query, limit }) ?? Promise.resolve([]),
+  };
+}
+
+/** `unCitations.searchCorpus` with `{query}` (e.g. from a keybinding): inserts the best match's citation. */
+async function insertFirstResult(query: string) {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) return undefined;
+  const [best] = await client.sendRequest<CorpusSearchResult[]>(Methods.search, { query, limit: 1 });
+  if (!best) {
+    void vscode.window.showInformationMessage(`No paragraph matches "${query}".`);
+    return undefined;
+  }
+  await editor.edit((edit) => edit.replace(editor.selection, best.citation));
+  return best.citation;
 }
 
 export async function deactivate() {
