@@ -49,7 +49,7 @@ describe('in real VS Code', { timeout: 900_000 }, () => {
     for (const f of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'data', 'syntaxes', 'media', 'server', 'client', 'scripts']) cpSync(join(ROOT, f), join(copy, f), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
     execFileSync(process.execPath, [join(copy, 'scripts', 'build.mjs'), '--production'], { cwd: copy });
-    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: copy, encoding: 'utf8' });
+    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: copy, encoding: 'utf8' });
     const extensionsDir = join(out, 'extensions');
     mkdirSync(extensionsDir);
     assert.match(installVsix(vsix, extensionsDir), /was successfully installed/);
