@@ -80,7 +80,7 @@ describe('in real VS Code', { timeout: 900_000 }, () => {
     const server = await startCodeServer(workspace, { extensionsDir });
     try {
       const screenshot = join(tmpdir(), 'un-citations-workbench.png');
-      const seen = await lookAtWorkbench(server, workspace, 'draft.md', 'I.18', screenshot);
+      const seen = await lookAtWorkbench(server, workspace, 'draft.md', 'I.18', /Thematic index/, screenshot);
       assert.match(seen.problems, /Errors: 1|1 error/i, `Problems item says "${seen.problems}"`);
       assert.match(seen.hover, /States parties should respect the fundamental human rights of smuggled migrants/);
       if (process.env.UPDATE_SCREENSHOT) cpSync(screenshot, join(ROOT, 'media', 'screenshot.png'));

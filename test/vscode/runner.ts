@@ -167,7 +167,7 @@ export async function runSuite(server: CodeServer, folder: string, extensionDeve
  * Opens the workbench as a user would, with the draft in an editor, and returns what the status
  * bar's Problems item says and the text of the hover shown at the cursor; saves a screenshot.
  */
-export async function lookAtWorkbench(server: CodeServer, folder: string, file: string, cursorText: string, screenshot: string): Promise<{ problems: string; hover: string }> {
+export async function lookAtWorkbench(server: CodeServer, folder: string, file: string, cursorText: string, hoverPattern: RegExp, screenshot: string): Promise<{ problems: string; hover: string }> {
   const b = await browser();
   try {
     const page = await b.newPage({ viewport: { width: 1280, height: 720 } });
@@ -194,8 +194,9 @@ export async function lookAtWorkbench(server: CodeServer, folder: string, file: 
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    const hover = page.locator('.monaco-hover-content').first();
-    await hover.filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
+    // The hover widget can first show the link's tooltip; wait for the part the server sends.
+    const hover = page.locator('.monaco-hover-content').filter({ hasText: hoverPattern }).first();
+    await hover.waitFor({ timeout: 30_000 });
     const text = await hover.innerText();
     await page.screenshot({ path: screenshot });
     return { problems, hover: text };

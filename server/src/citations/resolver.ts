@@ -48,17 +48,21 @@ export function resolveCitation(context: CitationContext, scanned: ScannedCitati
 
 /** A cached resolution moved to where this occurrence of the same text sits. */
 function relocate(known: Citation, scanned: ScannedCitation): Citation {
-  const shift = scanned.range.start - known.range.start;
-  if (shift === 0) return known;
-  const move = (r: { start: number; end: number }) => ({ start: r.start + shift, end: r.end + shift });
-  const items = known.items.map((item) => ({ ...item, range: move(item.range) }));
-  const itemOf = new Map(known.items.map((item, k) => [item, items[k]]));
+  return moveCitation(known, scanned.range.start - known.range.start);
+}
+
+/** The same resolved citation `by` characters further on (items and members move together). */
+export function moveCitation(c: Citation, by: number): Citation {
+  if (by === 0) return c;
+  const move = (r: { start: number; end: number }) => ({ start: r.start + by, end: r.end + by });
+  const items = c.items.map((item) => ({ ...item, range: move(item.range) }));
+  const itemOf = new Map(c.items.map((item, k) => [item, items[k]]));
   return {
-    ...known,
-    range: move(known.range),
-    instrumentRange: move(known.instrumentRange),
+    ...c,
+    range: move(c.range),
+    instrumentRange: move(c.instrumentRange),
     items,
-    members: known.members.map((m) => ({ ...m, item: itemOf.get(m.item)! })),
+    members: c.members.map((m) => ({ ...m, item: itemOf.get(m.item)! })),
   };
 }
 

@@ -36,7 +36,83 @@ function normalizeAlias(alias: string): string {
 
 const EMPTY_ALIASES: AliasTable = { ids: new Map() };
 
-export function scanCitations(text: string, aliases: AliasTable = EMPTY_ALIASES): ScannedCitation[] {
+/**
+ * All citations of a text. Citations never cross a blank line, so each block between blank lines
+ * is scanned on its own; that is what lets an edit rescan only the blocks it touched.
+ */
+export function scanCitations(text: string, aliases: AliasTable = EMPTY_ALIASES, excluded: TextRange[] = excludedRanges(text)): ScannedCitation[] {
+  return scanRange(text, 0, text.length, aliases, excluded);
+}
+
+/** Citations in the blocks of text[start, end) (a range that starts and ends at block boundaries). */
+export function scanRange(text: string, start: number, end: number, aliases: AliasTable, excluded: TextRange[]): ScannedCitation[] {
+  const skip = new RangeSet(excluded);
+  const out: ScannedCitation[] = [];
+  for (const block of blocks(text, start, end)) {
+    for (const c of scanBlock(text.slice(block.start, block.end), aliases)) {
+      const shifted = shift(c, block.start);
+      if (!skip.overlaps(shifted.range.start, shifted.range.end)) out.push(shifted);
+    }
+  }
+  return out;
+}
+
+/** Blank lines separate blocks: [start, end) ranges of text[from, to) without the blank lines. */
+export function blocks(text: string, from: number, to: number): TextRange[] {
+  const out: TextRange[] = [];
+  const blank = /\n[ \t\r]*\n/g;
+  blank.lastIndex = from;
+  let start = from;
+  for (let m = blank.exec(text); m && m.index < to; m = blank.exec(text)) {
+    if (m.index > start) out.push({ start, end: m.index });
+    start = m.index + m[0].length - 1; // keep the last newline out, start after it
+    start++;
+    blank.lastIndex = start - 1;
+  }
+  if (to > start) out.push({ start, end: to });
+  return out;
+}
+
+/** The block around offset `at`: from after the previous blank line to before the next. */
+export function blockAround(text: string, from: number, to: number): TextRange {
+  let start = from;
+  while (start > 0) {
+    const nl = text.lastIndexOf('\n', start - 1);
+    if (nl < 0) {
+      start = 0;
+      break;
+    }
+    // A blank line: the text between this newline and the previous one is only whitespace.
+    const prev = text.lastIndexOf('\n', nl - 1);
+    if (/^[ \t\r]*$/.test(text.slice(prev + 1, nl))) {
+      start = nl + 1;
+      break;
+    }
+    start = nl;
+  }
+  let end = to;
+  for (;;) {
+    const nl = text.indexOf('\n', end);
+    if (nl < 0) {
+      end = text.length;
+      break;
+    }
+    const next = text.indexOf('\n', nl + 1);
+    if (/^[ \t\r]*$/.test(text.slice(nl + 1, next < 0 ? text.length : next)) && next >= 0) {
+      end = nl;
+      break;
+    }
+    if (next < 0) {
+      end = text.length;
+      break;
+    }
+    end = nl + 1;
+  }
+  return { start, end };
+}
+
+/** Citations of one block (no blank line inside), offsets relative to the block. */
+function scanBlock(text: string, aliases: AliasTable): ScannedCitation[] {
   const folded = fold(text);
   const t = folded.text;
   const candidates: ScannedCitation[] = [];
@@ -52,17 +128,22 @@ export function scanCitations(text: string, aliases: AliasTable = EMPTY_ALIASES)
   for (const m of t.matchAll(P.TREATY)) add(treatyForm(m));
   if (aliases.pattern) for (const m of t.matchAll(aliases.pattern)) add(aliasForm(t, m, aliases));
 
-  const excluded = new RangeSet(excludedRanges(text));
   const unfolded = candidates.map((c) => unfoldCitation(folded, c, text)).sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
   const chosen: ScannedCitation[] = [];
   let reached = 0;
   for (const c of unfolded) {
     if (c.range.start < reached) continue;
-    if (excluded.overlaps(c.range.start, c.range.end)) continue;
     chosen.push(c);
     reached = c.range.end;
   }
   return chosen;
+}
+
+/** The same citation `by` characters further on. */
+export function shift<T extends ScannedCitation>(c: T, by: number): T {
+  if (by === 0) return c;
+  const move = (r: TextRange) => ({ start: r.start + by, end: r.end + by });
+  return { ...c, range: move(c.range), instrumentRange: move(c.instrumentRange), items: c.items.map((i) => ({ ...i, range: move(i.range) })) };
 }
 
 function citation(t: string, range: TextRange, instrument: InstrumentName, instrumentRange: TextRange, items: LabelItem[] = [], reportNumbering = false): ScannedCitation {

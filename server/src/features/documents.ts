@@ -3,8 +3,9 @@
 // share the result between hover, diagnostics, links and code actions.
 
 import type { Position, Range } from 'vscode-languageserver-types';
+import { type ScanState, scanUpdate } from '../citations/incremental';
 import type { Citation, TextRange } from '../citations/model';
-import { type CitationContext, findCitations } from '../citations/resolver';
+import { type CitationContext, resolveCitation } from '../citations/resolver';
 
 export interface TextDocumentLike {
   readonly uri: string;
@@ -25,9 +26,8 @@ export function contains(range: TextRange, offset: number): boolean {
 
 interface Entry {
   version: number;
-  /** The text scanned: a reused version number with other text (a misbehaving client) still rescans. */
-  text: string;
-  citations: Citation[];
+  /** The text scanned, its excluded ranges and citations; the next version rescans only what changed. */
+  scan: ScanState;
 }
 
 /** Citations per document URI for its latest version; closed documents are forgotten. */
@@ -51,10 +51,16 @@ export class CitationCache {
   get(document: TextDocumentLike): Citation[] {
     const text = document.getText();
     const entry = this.entries.get(document.uri);
-    if (entry && entry.version === document.version && entry.text === text) return entry.citations;
-    const citations = text.length > this.maxLength ? [] : findCitations(this.context, text);
-    this.entries.set(document.uri, { version: document.version, text, citations });
-    return citations;
+    // A reused version number with other text (a misbehaving client) still rescans.
+    if (entry && entry.version === document.version && entry.scan.text === text) return entry.scan.citations;
+    if (text.length > this.maxLength) {
+      this.entries.delete(document.uri);
+      return [];
+    }
+    const context = this.context;
+    const { state } = scanUpdate(entry?.scan, text, context.aliases, (c) => resolveCitation(context, c));
+    this.entries.set(document.uri, { version: document.version, scan: state });
+    return state.citations;
   }
 
   /** The citation under an offset, if any (binary search: citations are sorted). */

@@ -1,0 +1,64 @@
+// Rescanning after an edit: only the blocks (text between blank lines) that the edit touched are
+// scanned again; citations before them are kept and those after are moved. The result is always
+// the same as a fresh scan: when the edit changes where code, comments or links are (the excluded
+// ranges outside the touched blocks), everything is rescanned.
+
+import { excludedRanges } from './markdownRegions';
+import type { Citation, ScannedCitation, TextRange } from './model';
+import { moveCitation } from './resolver';
+import { type AliasTable, blockAround, scanCitations, scanRange } from './scanner';
+
+export interface ScanState {
+  text: string;
+  excluded: TextRange[];
+  citations: Citation[];
+}
+
+export interface ScanUpdate {
+  state: ScanState;
+  /** The part of the new text that was scanned again (all of it for a fresh scan). */
+  rescanned: TextRange;
+}
+
+export function scanFresh(text: string, aliases: AliasTable, resolve: (c: ScannedCitation) => Citation): ScanUpdate {
+  const excluded = excludedRanges(text);
+  return { state: { text, excluded, citations: scanCitations(text, aliases, excluded).map(resolve) }, rescanned: { start: 0, end: text.length } };
+}
+
+export function scanUpdate(previous: ScanState | undefined, text: string, aliases: AliasTable, resolve: (c: ScannedCitation) => Citation): ScanUpdate {
+  if (!previous) return scanFresh(text, aliases, resolve);
+  const old = previous.text;
+  if (old === text) return { state: previous, rescanned: { start: 0, end: 0 } };
+  // The changed span: common prefix and suffix are untouched.
+  const limit = Math.min(old.length, text.length);
+  let prefix = 0;
+  while (prefix < limit && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const delta = text.length - old.length;
+  const window = blockAround(text, prefix, text.length - suffix);
+  const oldWindowEnd = window.end - delta;
+  const excluded = excludedRanges(text);
+  if (oldWindowEnd < window.start || !sameOutside(previous.excluded, excluded, window, oldWindowEnd, delta)) return scanFresh(text, aliases, resolve);
+
+  const before = previous.citations.filter((c) => c.range.end <= window.start);
+  const after = previous.citations.filter((c) => c.range.start >= oldWindowEnd).map((c) => moveCitation(c, delta));
+  const middle = scanRange(text, window.start, window.end, aliases, excluded).map(resolve);
+  return { state: { text, excluded, citations: [...before, ...middle, ...after] }, rescanned: window };
+}
+
+/** The excluded ranges outside the window are the old ones (those after it moved by `delta`). */
+function sameOutside(old: TextRange[], now: TextRange[], window: TextRange, oldWindowEnd: number, delta: number): boolean {
+  const oldBefore = old.filter((r) => r.end <= window.start);
+  const nowBefore = now.filter((r) => r.end <= window.start);
+  const oldAfter = old.filter((r) => r.start >= oldWindowEnd);
+  const nowAfter = now.filter((r) => r.start >= window.end);
+  // A range reaching into the window from outside means structure around the window changed.
+  const crossesOld = old.some((r) => r.start < window.start && r.end > window.start) || old.some((r) => r.start < oldWindowEnd && r.end > oldWindowEnd);
+  const crossesNow = now.some((r) => r.start < window.start && r.end > window.start) || now.some((r) => r.start < window.end && r.end > window.end);
+  if (crossesOld || crossesNow) return false;
+  if (oldBefore.length !== nowBefore.length || oldAfter.length !== nowAfter.length) return false;
+  for (let i = 0; i < oldBefore.length; i++) if (oldBefore[i].start !== nowBefore[i].start || oldBefore[i].end !== nowBefore[i].end) return false;
+  for (let i = 0; i < oldAfter.length; i++) if (oldAfter[i].start + delta !== nowAfter[i].start || oldAfter[i].end + delta !== nowAfter[i].end) return false;
+  return true;
+}

@@ -1,0 +1,53 @@
+// Rescanning after an edit gives exactly what a fresh scan gives, and touches only what changed.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { scanFresh, scanUpdate } from '../server/src/citations/incremental';
+import type { Citation } from '../server/src/citations/model';
+import { createCitationContext, resolveCitation } from '../server/src/citations/resolver';
+import { generateDraft } from '../bench/drafts';
+import { realCorpus } from './helpers';
+import { FRAGMENTS, pick, randomText, rng } from './random';
+
+const context = createCitationContext(realCorpus());
+const resolve = (c: Parameters<typeof resolveCitation>[1]) => resolveCitation(context, c);
+const summary = (cs: Citation[]) => cs.map((c) => `${c.range.start}-${c.range.end} ${c.status} ${c.members.map((m) => `${m.item.range.start}:${m.target?.paragraph.key ?? 'x'}`).join(',')}`);
+
+describe('incremental rescanning', () => {
+  test('typing a character in a 100k-line draft rescans one block', () => {
+    const text = generateDraft(100_000);
+    const first = scanFresh(text, context.aliases, resolve);
+    const at = text.indexOf('Broken: Resolution 5/3, para 25', text.length / 2) + 'Broken: Resolution 5/3, para 2'.length;
+    const edited = `${text.slice(0, at)}4${text.slice(at + 1)}`; // para 25 → para 24
+    const update = scanUpdate(first.state, edited, context.aliases, resolve);
+    assert.ok(update.rescanned.end - update.rescanned.start < 2_000, `rescanned ${update.rescanned.end - update.rescanned.start} characters`);
+    assert.deepEqual(summary(update.state.citations), summary(scanFresh(edited, context.aliases, resolve).state.citations));
+  });
+
+  test('opening a code fence rescans everything, and is still right', () => {
+    const text = 'VII.14\n\nmiddle\n\nI.38\n';
+    const first = scanFresh(text, context.aliases, resolve);
+    const edited = 'VII.14\n\n```\nmiddle\n\nI.38\n';
+    const update = scanUpdate(first.state, edited, context.aliases, resolve);
+    assert.deepEqual(update.rescanned, { start: 0, end: edited.length });
+    assert.deepEqual(update.state.citations.map((c) => c.text), ['VII.14']);
+  });
+
+  const SEED = Number(process.env.FUZZ_SEED ?? 7);
+  test(`random edit sequences equal a fresh scan (seed ${SEED})`, () => {
+    const random = rng(SEED);
+    for (let round = 0; round < 150; round++) {
+      let text = randomText(random, 40);
+      let state = scanFresh(text, context.aliases, resolve).state;
+      for (let step = 0; step < 8; step++) {
+        const at = Math.floor(random() * (text.length + 1));
+        const cut = random() < 0.5 ? Math.floor(random() * 12) : 0;
+        const insert = random() < 0.7 ? pick(random, FRAGMENTS) : '';
+        text = text.slice(0, at) + insert + text.slice(at + cut);
+        state = scanUpdate(state, text, context.aliases, resolve).state;
+        const fresh = scanFresh(text, context.aliases, resolve).state;
+        assert.deepEqual(summary(state.citations), summary(fresh.citations), `seed ${SEED} round ${round} step ${step}: ${JSON.stringify(text)}`);
+      }
+    }
+  });
+});
