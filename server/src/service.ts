@@ -15,7 +15,7 @@ import { DocumentLinkProvider } from './features/documentLinks';
 import { CitationCache, type TextDocumentLike } from './features/documents';
 import { HoverProvider } from './features/hover';
 import { ReferencesProvider } from './features/references';
-import { CorpusSearch, snippet } from './features/search';
+import { LazySearch, snippet } from './features/search';
 import { WorkspaceSymbolProvider } from './features/workspaceSymbols';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import type { CorpusSearchResult, CorpusSummary, TopicInfo } from './protocol';
@@ -49,7 +49,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const { corpus, corpusUri } = options;
   const cache = new CitationCache(createCitationContext(corpus));
   const facts = new CorpusFacts(corpus);
-  const search = new CorpusSearch(corpus);
+  const search = new LazySearch(corpus);
   const hover = new HoverProvider(cache, facts);
   const definition = new DefinitionProvider(cache, facts, corpusUri);
   const completion = new CompletionProvider(corpus, search);

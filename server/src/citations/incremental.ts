@@ -5,8 +5,7 @@
 
 import { excludedRanges } from './markdownRegions';
 import type { Citation, ScannedCitation, TextRange } from './model';
-import { moveCitation } from './resolver';
-import { type AliasTable, blockAround, scanCitations, scanRange } from './scanner';
+import { type AliasTable, blockAround, moveInPlace, scanCitations, scanRange } from './scanner';
 
 export interface ScanState {
   text: string;
@@ -41,8 +40,10 @@ export function scanUpdate(previous: ScanState | undefined, text: string, aliase
   const excluded = excludedRanges(text);
   if (oldWindowEnd < window.start || !sameOutside(previous.excluded, excluded, window, oldWindowEnd, delta)) return scanFresh(text, aliases, resolve);
 
+  // The previous state is being replaced: its citations after the window are moved in place.
   const before = previous.citations.filter((c) => c.range.end <= window.start);
-  const after = previous.citations.filter((c) => c.range.start >= oldWindowEnd).map((c) => moveCitation(c, delta));
+  const after = previous.citations.filter((c) => c.range.start >= oldWindowEnd);
+  for (const c of after) moveInPlace(c, delta);
   const middle = scanRange(text, window.start, window.end, aliases, excluded).map(resolve);
   return { state: { text, excluded, citations: [...before, ...middle, ...after] }, rescanned: window };
 }

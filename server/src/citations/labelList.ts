@@ -11,6 +11,7 @@ export const MAX_RANGE = 200;
 // "PP 5", "9 (c)(ii)", "(j) (ii)": one label. Brackets hold a letter or a small roman numeral.
 const BRACKET = String.raw`\([a-z]{1,5}\)`;
 const LABEL = new RegExp(String.raw`(?:(PP)\s?(\d{1,3})(?!\d)|(\d{1,3})(?![\d/])((?:\s?${BRACKET}){0,3})|(${BRACKET}(?:\s?${BRACKET}){0,2}))`, 'y');
+const BRACKET_VALUE = /\(([a-z]{1,5})\)/g;
 // "–", "—", "-" or " to " between the ends of a range.
 const RANGE = /\s?(?:[–—-]|\s+to\s+)\s?/y;
 // ", ", " and ", ", and ", " & " between items.
@@ -26,7 +27,13 @@ function readLabel(text: string, at: number): { label: Label; end: number } | un
   LABEL.lastIndex = at;
   const m = LABEL.exec(text);
   if (!m) return undefined;
-  const brackets = (s: string | undefined) => [...(s ?? '').matchAll(/\(([a-z]{1,5})\)/g)].map((b) => b[1]);
+  const brackets = (s: string | undefined) => {
+    const out: string[] = [];
+    if (!s) return out;
+    BRACKET_VALUE.lastIndex = 0;
+    for (let b = BRACKET_VALUE.exec(s); b; b = BRACKET_VALUE.exec(s)) out.push(b[1]);
+    return out;
+  };
   if (m[1]) return { label: { path: ['PP', m[2]], bracketsOnly: 0 }, end: LABEL.lastIndex };
   if (m[3]) return { label: { path: [m[3], ...brackets(m[4])], bracketsOnly: 0 }, end: LABEL.lastIndex };
   const parts = brackets(m[5]);

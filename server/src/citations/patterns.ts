@@ -24,6 +24,9 @@ export const MORE_INSTRUMENTS = new RegExp(String.raw`(?:\s*,\s*(?:and\s+)?|\s+a
 /** Bodies other than the Conference, written just before an instrument: not in the corpus. */
 export const OTHER_BODY_BEFORE = /\b(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Commission on [A-Z][A-Za-z ]{2,60}|Commission|Council|Assembly|Board|WHO|ILO|IMO)\s*$/;
 
+/** The last word (lower-cased) of every name OTHER_BODY_BEFORE matches. */
+export const OTHER_BODY_LAST_WORDS = new Set(['assembly', 'council', 'commission', 'board', 'who', 'ilo', 'imo', 'justice', 'drugs', 'women', 'development', 'population', 'rights', 'status']);
+
 /** ", para 9", " paragraphs ", ", subpara. ": what introduces a paragraph list after an instrument. */
 export const PARAGRAPH_WORD = String.raw`(?:(?:sub-?)?para(?:graph)?s?\.?|(?:operative|preambular)\s+paragraphs?)`;
 export const PARAGRAPH_INTRO = new RegExp(String.raw`\s{0,3},?\s{0,3}${PARAGRAPH_WORD}\s{0,3}`, 'iy');
@@ -74,7 +77,11 @@ export const COMPENDIUM = new RegExp(
   'g',
 );
 /** Words that make "II.3" a part of the draft itself: "section II.3 below", "Table I.1". */
-export const SELF_REFERENCE_BEFORE = /\b(?:sections?|chapters?|tables?|annex(?:es)?|figures?|fig\.|box(?:es)?|appendix|appendices|paragraphs?|para\.|pages?|p\.|pp\.|vol\.|volume|no\.|item|items|step|clause|part\s+[C-Z])\s*$/i;
+export const SELF_REFERENCE_WORDS = new Set([
+  'section', 'sections', 'chapter', 'chapters', 'table', 'tables', 'annex', 'annexes', 'figure', 'figures', 'fig.',
+  'box', 'boxes', 'appendix', 'appendices', 'paragraph', 'paragraphs', 'para.', 'page', 'pages', 'p.', 'pp.',
+  'vol.', 'volume', 'no.', 'item', 'items', 'step', 'clause',
+]);
 
 /** "article 16, paragraph 5, of the Protocol", "art. 16, para. 1", "articles 12 and 13 of …". */
 export const TREATY = /\b(?:articles?|arts?\.)\s{1,3}\d{1,3}(?:\s{0,3}(?:,|and|to|[–-])\s{0,3}\d{1,3}){0,10}(?:\s{0,3},?\s{0,3}(?:paragraphs?|paras?\.?)\s{1,3}\d{1,3}(?:\s?\([a-z]{1,4}\)){0,2})?(?:\s{0,3},?\s{0,3}of\s+the\s+[A-Z][\w-]{0,40}(?:\s+(?:(?!(?:Resolution|Decision|Part|Recommendation)s?\b)[A-Z][\w-]{0,40}|of|on|against|the|and|by|to|in|for|Land,|Sea|Air)){0,16})?/g;

@@ -43,26 +43,24 @@ export function resolveCitation(context: CitationContext, scanned: ScannedCitati
   const resolved = resolveUncached(context.corpus, scanned);
   if (context.cache.size >= CACHE_LIMIT) context.cache.clear();
   context.cache.set(key, resolved);
-  return resolved;
+  return moveCitation(resolved, 0);
 }
 
-/** A cached resolution moved to where this occurrence of the same text sits. */
+/** A cached resolution moved to where this occurrence of the same text sits (always a new object: callers may move it in place). */
 function relocate(known: Citation, scanned: ScannedCitation): Citation {
   return moveCitation(known, scanned.range.start - known.range.start);
 }
 
-/** The same resolved citation `by` characters further on (items and members move together). */
+/** A copy of a resolved citation `by` characters further on (items and members move together). */
 export function moveCitation(c: Citation, by: number): Citation {
-  if (by === 0) return c;
-  const move = (r: { start: number; end: number }) => ({ start: r.start + by, end: r.end + by });
-  const items = c.items.map((item) => ({ ...item, range: move(item.range) }));
-  const itemOf = new Map(c.items.map((item, k) => [item, items[k]]));
+  const items = c.items.map((item) => ({ ...item, range: { start: item.range.start + by, end: item.range.end + by } }));
   return {
     ...c,
-    range: move(c.range),
-    instrumentRange: move(c.instrumentRange),
+    range: { start: c.range.start + by, end: c.range.end + by },
+    instrumentRange: { start: c.instrumentRange.start + by, end: c.instrumentRange.end + by },
     items,
-    members: c.members.map((m) => ({ ...m, item: itemOf.get(m.item)! })),
+    // Lists are short (an item per "9", "12–14"): finding the item by position is cheaper than a map.
+    members: c.members.map((m) => ({ ...m, item: items[c.items.indexOf(m.item)] })),
   };
 }
 

@@ -50,8 +50,9 @@ export function scanRange(text: string, start: number, end: number, aliases: Ali
   const out: ScannedCitation[] = [];
   for (const block of blocks(text, start, end)) {
     for (const c of scanBlock(text.slice(block.start, block.end), aliases)) {
-      const shifted = shift(c, block.start);
-      if (!skip.overlaps(shifted.range.start, shifted.range.end)) out.push(shifted);
+      // Fresh objects from this block's scan: moved in place rather than copied.
+      moveInPlace(c, block.start);
+      if (!skip.overlaps(c.range.start, c.range.end)) out.push(c);
     }
   }
   return out;
@@ -118,15 +119,15 @@ function scanBlock(text: string, aliases: AliasTable): ScannedCitation[] {
   const candidates: ScannedCitation[] = [];
   const add = (c: ScannedCitation | undefined) => c && candidates.push(c);
 
-  for (const m of t.matchAll(P.INSTRUMENT)) instrumentForm(t, m).forEach(add);
-  for (const m of t.matchAll(P.PARAGRAPH_FIRST)) add(paragraphFirstForm(t, m.index!, m.index! + m[0].length, aliases));
-  for (const m of t.matchAll(P.ORDINAL_PREAMBULAR)) add(ordinalPreambularForm(t, m, aliases));
-  for (const m of t.matchAll(P.RECOMMENDATION_FIRST)) add(recommendationForm(t, m.index!, m.index! + m[0].length));
-  for (const m of t.matchAll(P.MEETING)) add(meetingForm(m));
-  for (const m of t.matchAll(P.SYMBOL)) add(symbolForm(t, m));
-  for (const m of t.matchAll(P.COMPENDIUM)) add(compendiumForm(t, m));
-  for (const m of t.matchAll(P.TREATY)) add(treatyForm(m));
-  if (aliases.pattern) for (const m of t.matchAll(aliases.pattern)) add(aliasForm(t, m, aliases));
+  for (const m of matches(t, P.INSTRUMENT)) instrumentForm(t, m).forEach(add);
+  for (const m of matches(t, P.PARAGRAPH_FIRST)) add(paragraphFirstForm(t, m.index!, m.index! + m[0].length, aliases));
+  if (/preambular/i.test(t)) for (const m of matches(t, P.ORDINAL_PREAMBULAR)) add(ordinalPreambularForm(t, m, aliases));
+  for (const m of matches(t, P.RECOMMENDATION_FIRST)) add(recommendationForm(t, m.index!, m.index! + m[0].length));
+  if (/meeting/i.test(t)) for (const m of matches(t, P.MEETING)) add(meetingForm(m));
+  for (const m of matches(t, P.SYMBOL)) add(symbolForm(t, m));
+  for (const m of matches(t, P.COMPENDIUM)) add(compendiumForm(t, m));
+  for (const m of matches(t, P.TREATY)) add(treatyForm(m));
+  if (aliases.pattern) for (const m of matches(t, aliases.pattern)) add(aliasForm(t, m, aliases));
 
   const unfolded = candidates.map((c) => unfoldCitation(folded, c, text)).sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
   const chosen: ScannedCitation[] = [];
@@ -137,6 +138,32 @@ function scanBlock(text: string, aliases: AliasTable): ScannedCitation[] {
     reached = c.range.end;
   }
   return chosen;
+}
+
+/** Every match of a global pattern (exec on the shared pattern: matchAll would copy it each call). */
+function matches(t: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+/** Moves a citation that nothing else holds `by` characters, without copying it. */
+export function moveInPlace(c: ScannedCitation, by: number): void {
+  if (by === 0) return;
+  c.range.start += by;
+  c.range.end += by;
+  if (c.instrumentRange !== c.range) {
+    c.instrumentRange.start += by;
+    c.instrumentRange.end += by;
+  }
+  for (const i of c.items) {
+    i.range.start += by;
+    i.range.end += by;
+  }
 }
 
 /** The same citation `by` characters further on. */
@@ -171,6 +198,8 @@ function conferenceInstrument(word: string, session: string, number: string): In
 
 /** "General Assembly resolution 55/25": the body's name when one stands right before. */
 function otherBodyBefore(t: string, at: number): { name: string; start: number } | undefined {
+  // Cheap first: a body's name ends in one of these words, right before the instrument.
+  if (!P.OTHER_BODY_LAST_WORDS.has(wordBefore(t, at).word)) return undefined;
   const before = t.slice(Math.max(0, at - 80), at);
   const m = P.OTHER_BODY_BEFORE.exec(before);
   if (!m || /^(?:Conference|COP)$/i.test(m[1])) return undefined;
@@ -302,14 +331,14 @@ function symbolForm(t: string, m: RegExpMatchArray): ScannedCitation | undefined
 /** "VII.14", "Part B II.n.iii", "V.2(k)", "III.19–21", "VI.PP.1–7". */
 function compendiumForm(t: string, m: RegExpMatchArray): ScannedCitation | undefined {
   const start = m.index!;
-  if (P.SELF_REFERENCE_BEFORE.test(t.slice(Math.max(0, start - 30), start))) return undefined;
+  if (selfReferenceBefore(t, start)) return undefined;
   if (m[0] === 'I.e' && t[start + 3] === '.') return undefined; // "I.e." is "that is"
   const section = romanToNumber(m[2]);
   if (section === undefined || section > 30) return undefined;
   const part = m[1] as 'A' | 'B' | undefined;
   const romanStart = start + m[0].indexOf(m[2], part ? 6 : 0);
   const first = m[3].startsWith('PP.') ? ['PP', m[3].slice(3)] : [m[3]];
-  const rest = [...(m[4] ?? '').matchAll(/[a-z]{1,4}/g)].map((x) => x[0]);
+  const rest = m[4] ? m[4].split(/[^a-z]+/).filter(Boolean) : [];
   const from = [...first, ...rest];
   let paths = [from];
   let problem: string | undefined;
@@ -324,6 +353,28 @@ function compendiumForm(t: string, m: RegExpMatchArray): ScannedCitation | undef
   const end = start + m[0].length;
   const item: LabelItem = { range: { start: itemStart, end }, text: t.slice(itemStart, end), paths, problem };
   return citation(t, { start, end }, { type: 'compendium', part, section }, { start, end: romanStart + m[2].length }, [item]);
+}
+
+/** The word just before `at` (skipping spaces), lower-cased, with a trailing dot kept: "section", "fig.". */
+function wordBefore(t: string, at: number): { word: string; start: number } {
+  let end = at;
+  while (end > 0 && (t.charCodeAt(end - 1) === 32 || t.charCodeAt(end - 1) === 9 || t.charCodeAt(end - 1) === 10)) end--;
+  let start = end;
+  while (start > 0 && start > end - 20 && isWordChar(t.charCodeAt(start - 1))) start--;
+  return { word: t.slice(start, end).toLowerCase(), start };
+}
+
+/** A-Z, a-z or ".". */
+function isWordChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+}
+
+/** "section II.3", "Table I.1", "part C I.2": the draft's own numbering, not the compendium's. */
+function selfReferenceBefore(t: string, at: number): boolean {
+  const { word, start } = wordBefore(t, at);
+  if (!word) return false;
+  if (P.SELF_REFERENCE_WORDS.has(word)) return true;
+  return /^[c-z]$/.test(word) && wordBefore(t, start).word === 'part';
 }
 
 /** "article 16, paragraph 5, of the Protocol": recognised so it is neither flagged nor misread. */

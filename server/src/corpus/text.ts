@@ -60,6 +60,13 @@ const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 
 
 /** "xiv" → 14; undefined for anything that is not a well-formed roman numeral up to 399. */
 export function romanToNumber(roman: string): number | undefined {
+  if (ROMAN_CACHE.has(roman)) return ROMAN_CACHE.get(roman);
+  const value = parseRoman(roman);
+  if (ROMAN_CACHE.size < 10_000) ROMAN_CACHE.set(roman, value);
+  return value;
+}
+
+function parseRoman(roman: string): number | undefined {
   const s = roman.toLowerCase();
   if (!/^[ivxlc]{1,12}$/.test(s)) return undefined;
   let total = 0;
@@ -71,10 +78,13 @@ export function romanToNumber(roman: string): number | undefined {
   return numberToRoman(total) === s ? total : undefined;
 }
 
+const ROMAN_TABLE: [number, string][] = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+/** Numerals already computed: labels repeat endlessly in drafts. */
+const ROMAN_CACHE = new Map<string, number | undefined>();
+
 export function numberToRoman(n: number): string {
-  const table: [number, string][] = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
   let out = '';
-  for (const [value, symbol] of table) {
+  for (const [value, symbol] of ROMAN_TABLE) {
     while (n >= value) {
       out += symbol;
       n -= value;

@@ -12,7 +12,7 @@ import type { Settings } from '../settings';
 import type { TextDocumentLike } from './documents';
 import { paragraphName } from './hover';
 import { escapeMarkdown, firstWords, quote } from './markdown';
-import { type CorpusSearch, snippet } from './search';
+import { type ParagraphSearch, snippet } from './search';
 
 const KIND_REFERENCE = 18;
 const KIND_MODULE = 9;
@@ -25,7 +25,7 @@ const COMPENDIUM = /(?:\b[Pp]art\s([AB])\s{1,3})?(?<![\w.])([IVX]{1,5})\.((?:[0-
 const PART = /\b[Pp]art\s([AB])\s{1,3}([IVX]{0,4})$/;
 
 export class CompletionProvider {
-  constructor(private readonly corpus: Corpus, private readonly search: CorpusSearch) {}
+  constructor(private readonly corpus: Corpus, private readonly search: ParagraphSearch) {}
 
   provideCompletions(document: TextDocumentLike, position: Position, settings: Settings): CompletionList {
     const lineStart = { line: position.line, character: 0 };

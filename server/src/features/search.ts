@@ -19,7 +19,22 @@ export interface SearchHit {
   terms: string[];
 }
 
-export class CorpusSearch {
+/** What features need of a search: ranked paragraphs for some words. */
+export interface ParagraphSearch {
+  search(query: string, limit?: number): SearchHit[];
+}
+
+/** Builds the index on first use, so start-up pays only for what the first diagnostics need. */
+export class LazySearch implements ParagraphSearch {
+  private index: CorpusSearch | undefined;
+  constructor(private readonly corpus: Corpus) {}
+  search(query: string, limit?: number): SearchHit[] {
+    this.index ??= new CorpusSearch(this.corpus);
+    return this.index.search(query, limit);
+  }
+}
+
+export class CorpusSearch implements ParagraphSearch {
   private readonly index: MiniSearch<Entry>;
   private readonly refs: ParagraphRef[] = [];
 

@@ -5,12 +5,12 @@ import { formatCitation } from '../citations/format';
 import type { Settings } from '../settings';
 import { sourceRange, type CorpusUri } from './definition';
 import { firstWords } from './markdown';
-import type { CorpusSearch } from './search';
+import type { ParagraphSearch } from './search';
 
 const KIND_STRING = 15;
 
 export class WorkspaceSymbolProvider {
-  constructor(private readonly search: CorpusSearch, private readonly uriOf: CorpusUri) {}
+  constructor(private readonly search: ParagraphSearch, private readonly uriOf: CorpusUri) {}
 
   provideWorkspaceSymbols(query: string, settings: Settings): SymbolInformation[] {
     return this.search.search(query, 50).map(({ ref: { document: d, paragraph: p } }) => ({
