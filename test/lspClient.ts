@@ -13,6 +13,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   initializationOptions?: unknown;
   args?: string[];
+  /** Options for node itself, e.g. ["--require", "guard.js"]. */
+  nodeArgs?: string[];
   workspaceFolder?: string;
 }
 
@@ -30,11 +32,12 @@ export class LspClient {
       this.diagnostics.set(p.uri, p);
       this.wake();
     });
-    this.connection.onNotification('unCitations/status', (params: unknown) => {
-      const method = 'unCitations/status';
-      this.notifications.push({ method, params });
-      this.wake();
-    });
+    for (const method of ['unCitations/status', 'window/showMessage', 'window/logMessage']) {
+      this.connection.onNotification(method, (params: unknown) => {
+        this.notifications.push({ method, params });
+        this.wake();
+      });
+    }
     this.connection.onRequest('workspace/configuration', () => [this.settings]);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
@@ -45,7 +48,7 @@ export class LspClient {
   settings: unknown = {};
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio', ...(options.args ?? [])], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio', ...(options.args ?? [])], { stdio: 'pipe' });
     const client = new LspClient(child);
     const folder = options.workspaceFolder ? pathToFileURL(options.workspaceFolder).href : null;
     await client.connection.sendRequest('initialize', {

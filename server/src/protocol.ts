@@ -24,6 +24,8 @@ export interface CorpusSummary {
   instruments: number;
   /** Corpus files that could not be read or parsed, one line each. */
   problems: string[];
+  /** Documents whose citations the server keeps (open documents only: closed ones are dropped). */
+  documentsInMemory: number;
 }
 
 export interface TopicReference {

@@ -9,6 +9,8 @@ import {
   type InitializeResult,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -40,6 +42,15 @@ export function startServer(connection: Connection, dataDir: string): void {
       connection.console.error(`${what} failed: ${(e as Error).stack ?? e}`);
       return fallback;
     }
+  };
+  /** The open document a request names; undefined for unknown documents and malformed params. */
+  const documentOf = (params: unknown): TextDocument | undefined => {
+    const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+    return typeof uri === 'string' ? documents.get(uri) : undefined;
+  };
+  const positionOf = (params: unknown) => {
+    const p = (params as { position?: { line?: unknown; character?: unknown } } | null)?.position;
+    return p && typeof p.line === 'number' && typeof p.character === 'number' ? { line: p.line, character: p.character } : undefined;
   };
   const handled = (d: TextDocument | undefined): d is TextDocument =>
     !!d && !!service && (d.languageId === 'markdown' || (service.settings.plainText && d.languageId === 'plaintext'));
@@ -78,7 +89,8 @@ export function startServer(connection: Connection, dataDir: string): void {
     const summary = service!.summary();
     connection.sendNotification(Methods.status, { state: 'ready', ...summary });
     if (summary.problems.length) {
-      connection.window.showErrorMessage(`UN Citations: ${summary.problems.length} corpus file problem(s); serving what could be read. ${summary.problems[0]}`);
+      // A notification, not a request: the user is told once and nothing waits for an answer.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `UN Citations: ${summary.problems.length} corpus file problem(s); serving what could be read. ${summary.problems[0]}` });
       for (const p of summary.problems) connection.console.error(`corpus: ${p}`);
     }
   });
@@ -132,30 +144,33 @@ export function startServer(connection: Connection, dataDir: string): void {
   });
 
   connection.languages.diagnostics.on((params) => {
-    const d = documents.get(params.textDocument.uri);
+    const d = documentOf(params);
     const items = handled(d) ? guard('diagnostics', [], () => service!.getDiagnostics(d)) : [];
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
   connection.onHover((params) => {
-    const d = documents.get(params.textDocument.uri);
-    return handled(d) ? guard('hover', null, () => service!.getHover(d, params.position) ?? null) : null;
+    const d = documentOf(params);
+    const p = positionOf(params);
+    return handled(d) && p ? guard('hover', null, () => service!.getHover(d, p) ?? null) : null;
   });
   connection.onDefinition((params) => {
-    const d = documents.get(params.textDocument.uri);
-    return handled(d) ? guard('definition', [], () => service!.getDefinition(d, params.position)) : [];
+    const d = documentOf(params);
+    const p = positionOf(params);
+    return handled(d) && p ? guard('definition', [], () => service!.getDefinition(d, p)) : [];
   });
   connection.onCompletion((params) => {
-    const d = documents.get(params.textDocument.uri);
-    return handled(d) ? guard('completion', { isIncomplete: false, items: [] }, () => service!.getCompletions(d, params.position)) : null;
+    const d = documentOf(params);
+    const p = positionOf(params);
+    return handled(d) && p ? guard('completion', { isIncomplete: false, items: [] }, () => service!.getCompletions(d, p)) : null;
   });
   connection.onCodeAction((params) => {
-    const d = documents.get(params.textDocument.uri);
-    return handled(d) ? guard('code actions', [], () => service!.getCodeActions(d, params.range, params.context.diagnostics)) : [];
+    const d = documentOf(params);
+    return handled(d) && params.range ? guard('code actions', [], () => service!.getCodeActions(d, params.range, params.context?.diagnostics ?? [])) : [];
   });
   connection.onReferences((params) => {
-    const d = documents.get(params.textDocument.uri);
-    if (!handled(d)) return [];
+    const d = documentOf(params);
+    if (!handled(d) || !positionOf(params)) return [];
     return guard('references', [], () => {
       const open = new Map(documents.all().filter(handled).map((x) => [x.uri, x] as const));
       const onDisk = markdownFilesIn(workspaceFolders, { maxFiles: 2000, maxFileSize: service!.settings.maxFileSize }).filter((x) => !open.has(x.uri));
@@ -163,10 +178,10 @@ export function startServer(connection: Connection, dataDir: string): void {
     });
   });
   connection.onDocumentLinks((params) => {
-    const d = documents.get(params.textDocument.uri);
+    const d = documentOf(params);
     return handled(d) ? guard('document links', [], () => service!.getDocumentLinks(d)) : [];
   });
-  connection.onWorkspaceSymbol((params) => guard('workspace symbols', [], () => service?.getWorkspaceSymbols(params.query) ?? []));
+  connection.onWorkspaceSymbol((params) => guard('workspace symbols', [], () => (typeof params?.query === 'string' ? service?.getWorkspaceSymbols(params.query) ?? [] : [])));
   connection.onRequest(Methods.search, (params: CorpusSearchParams) =>
     guard('search', [], () => (typeof params?.query === 'string' ? service?.search(params.query, Math.min(Math.max(params.limit ?? 50, 1), 200)) ?? [] : [])),
   );

@@ -93,6 +93,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       paragraphs: corpus.documents.reduce((n, d) => n + d.paragraphs.length, 0),
       instruments: corpus.instruments.size,
       problems: corpus.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`),
+      documentsInMemory: cache.size,
     }),
     topics: () =>
       (corpus.index?.topics ?? []).map((topic) => ({
