@@ -168,7 +168,35 @@ async function main() {
   record('scale', 'synthetic corpus ×100: hover p50 / p99 over 300', `${ms(percentile(bigHover, 50))} / ${ms(percentile(bigHover, 99))} (×${(percentile(bigHover, 99) / percentile(bigFloor, 99)).toFixed(2)} floor p99)`);
   json.synthetic = { ...big, bytes: synthetic.bytes, documents: synthetic.documents, hover: [percentile(bigHover, 50), percentile(bigHover, 99)] };
 
-  // 6. The scanner alone, and adversarial inputs (linear-time patterns keep these near the plain rate).
+  // 6. The quotation check: a 10k-line draft with a quotation every 15 lines, with and without the check.
+  {
+    const { TextDocument } = require('vscode-languageserver-textdocument') as typeof import('vscode-languageserver-textdocument');
+    const { createLanguageService } = require('../server/src/service') as typeof import('../server/src/service');
+    const { toSettings } = require('../server/src/settings') as typeof import('../server/src/settings');
+    const service = createLanguageService({ corpus: buildCorpus(readCorpusSources(join(__dirname, '..', 'data')).sources), corpusUri: (f) => f });
+    const text = generateDraft(10_000);
+    const quotes = (text.match(/"States parties are encouraged to share information" \(CTOC/g) ?? []).length;
+    const time = (settings: unknown, runs = 5) => {
+      service.settings = toSettings(settings);
+      const samples: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const d = TextDocument.create(`file:///q${i}-${JSON.stringify(settings).length}.md`, 'markdown', 1, text);
+        service.getCitations(d);
+        const t0 = now();
+        service.getDiagnostics(d);
+        samples.push(now() - t0);
+      }
+      return percentile(samples, 50);
+    };
+    const off = { diagnostics: { severity: { 'citation.quote-mismatch': 'off', 'citation.quote-elsewhere': 'off', 'citation.quote-bracket': 'off' } } };
+    time({}, 2);
+    const withQuotes = time({});
+    const withoutQuotes = time(off);
+    record('quotation check', `diagnostics of a 10,000-line draft with ${quotes} attributed quotations (citations already scanned): with / without the check`, `${ms(withQuotes)} / ${ms(withoutQuotes)}`);
+    json.quotes = { withQuotes, withoutQuotes, quotes };
+  }
+
+  // 7. The scanner alone, and adversarial inputs (linear-time patterns keep these near the plain rate).
   const context = createCitationContext(buildCorpus(readCorpusSources(join(__dirname, '..', 'data')).sources));
   const big5 = generateDraft(80_000);
   t = now();

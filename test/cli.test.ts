@@ -36,6 +36,14 @@ describe('un-cite check', () => {
     assert.equal(r.code, 1);
   });
 
+  test('the quotation check runs in the command line too', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'quote.md'), '"the principle of non-punishment of smuggled migrants for the fact of being smuggled" (X.11)\n');
+    const r = run(['check', 'quote.md'], dir);
+    assert.equal(r.stdout, 'quote.md:1:1: warning citation.quote-mismatch Misquotation of X.11: source has "non-liability", quote has "non-punishment".\n');
+    assert.equal(r.code, 0, 'a warning is below the default --fail-on error');
+  });
+
   test('--fail-on sets the threshold; a clean file exits 0', () => {
     const dir = workspace();
     assert.equal(run(['check', 'drafts/sub/b.md'], dir).code, 0, 'information is below the default threshold');

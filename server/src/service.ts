@@ -14,6 +14,7 @@ import { DiagnosticsProvider } from './features/diagnostics';
 import { DocumentLinkProvider } from './features/documentLinks';
 import { CitationCache, type TextDocumentLike } from './features/documents';
 import { HoverProvider } from './features/hover';
+import { QuoteChecker } from './features/quotes';
 import { ReferencesProvider } from './features/references';
 import { LazySearch, snippet } from './features/search';
 import { WorkspaceSymbolProvider } from './features/workspaceSymbols';
@@ -58,6 +59,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const references = new ReferencesProvider(cache);
   const links = new DocumentLinkProvider(cache, corpusUri);
   const symbols = new WorkspaceSymbolProvider(search, corpusUri);
+  const quotes = new QuoteChecker(corpus, cache);
   let settings = DEFAULT_SETTINGS;
 
   return Object.freeze({
@@ -70,10 +72,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       cache.maxLength = value.maxFileSize;
     },
     getCitations: (d: TextDocumentLike) => cache.get(d),
-    getHover: (d: TextDocumentLike, p: Position) => hover.provideHover(d, p),
+    getHover: (d: TextDocumentLike, p: Position) => hover.provideHover(d, p) ?? quotes.hover(d, p),
     getDefinition: (d: TextDocumentLike, p: Position) => definition.provideDefinition(d, p),
     getCompletions: (d: TextDocumentLike, p: Position) => completion.provideCompletions(d, p, settings),
-    getDiagnostics: (d: TextDocumentLike) => diagnostics.provideDiagnostics(d, settings),
+    getDiagnostics: (d: TextDocumentLike) => (settings.diagnostics.enabled && d.getText().length <= settings.maxFileSize ? diagnostics.provideDiagnostics(d, settings, quotes.diagnostics(d, settings)) : diagnostics.provideDiagnostics(d, settings)),
     getCodeActions: (d: TextDocumentLike, r: Range, diags: Diagnostic[]) => codeActions.provideCodeActions(d, r, diags),
     getReferences: (d: TextDocumentLike, p: Position, docs: Iterable<TextDocumentLike>) => references.provideReferences(d, p, docs),
     getDocumentLinks: (d: TextDocumentLike) => links.provideDocumentLinks(d),
@@ -107,6 +109,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
             range: target && sourceRange(target.paragraph.location),
           })),
       })),
-    forget: (uri: string) => cache.forget(uri),
+    forget: (uri: string) => {
+      cache.forget(uri);
+      quotes.forget(uri);
+    },
   });
 }

@@ -16,6 +16,9 @@ export class CodeActionProvider {
     const actions: CodeAction[] = [];
     for (const diagnostic of diagnostics) {
       const data = diagnostic.data as DiagnosticData | undefined;
+      for (const fix of data?.fixes ?? []) {
+        actions.push({ title: fix.title, kind: 'quickfix', diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [document.uri]: [{ range: fix.range, newText: fix.newText }] } } });
+      }
       if (!data?.suggestions?.length) continue;
       const citation = this.citations.at(document, document.offsetAt(diagnostic.range.start));
       if (!citation) continue;

@@ -1,7 +1,7 @@
 // Diagnostics: one per citation the resolver could not resolve, with a stable code, a precise
 // range (the failing item where there is one) and the resolver's message; severities from settings.
 
-import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import type { Citation } from '../citations/model';
 import { findSuppressions } from '../citations/suppressions';
 import type { DiagnosticCode, SeveritySetting, Settings } from '../settings';
@@ -13,7 +13,10 @@ const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = { 
 
 /** What quick fixes need, carried in `Diagnostic.data`. */
 export interface DiagnosticData {
+  /** Whole-citation replacements. */
   suggestions: string[];
+  /** Other edits that fix the problem (the source's exact words for a misquote). */
+  fixes?: { title: string; range: Range; newText: string }[];
 }
 
 export function codeOf(c: Citation): DiagnosticCode | undefined {

@@ -1,0 +1,191 @@
+// The quotation check: a quotation attributed to a citation must be the cited paragraph's words
+// (editorial ellipses and brackets allowed). Reports misquotes with the first difference, quotes
+// that come from another paragraph, and brackets that change an obligation; offers fixes.
+
+import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import { formatCitation } from '../citations/format';
+import type { Citation, TextRange } from '../citations/model';
+import { type Corpus, type ParagraphRef, compendiumLabel, paragraphByKey } from '../corpus/corpus';
+import { type Difference, explainDifference, matchQuote, meaningChange, parseQuote } from '../quotes/compare';
+import { type Quotation, findQuotations } from '../quotes/detect';
+import { PhraseIndex, paragraphWords } from '../quotes/phraseIndex';
+import type { DiagnosticCode, Settings } from '../settings';
+import { type DiagnosticData, SOURCE, severityOf } from './diagnostics';
+import { type CitationCache, type TextDocumentLike, contains, toRange } from './documents';
+import { escapeMarkdown } from './markdown';
+
+export interface QuoteFinding {
+  code: Extract<DiagnosticCode, 'citation.quote-mismatch' | 'citation.quote-elsewhere' | 'citation.quote-bracket'>;
+  quotation: Quotation;
+  range: TextRange;
+  message: string;
+  /** A replacement that fixes it: the source's exact words, or the right citation. */
+  fix?: { title: string; range: TextRange; newText: string };
+  diff?: Difference;
+  source?: ParagraphRef;
+}
+
+const QUOTE_CODES = ['citation.quote-mismatch', 'citation.quote-elsewhere', 'citation.quote-bracket'] as const;
+
+export class QuoteChecker {
+  private index: PhraseIndex | undefined;
+
+  constructor(private readonly corpus: Corpus, private readonly citations: CitationCache) {}
+
+  /** Findings of the latest version of each document. */
+  private readonly byDocument = new Map<string, { text: string; findings: QuoteFinding[] }>();
+  /** Findings by quotation and citation text, relative to the quotation: unchanged quotes are not matched again. */
+  private readonly byQuote = new Map<string, { at: number; findings: QuoteFinding[] }>();
+
+  check(document: TextDocumentLike): QuoteFinding[] {
+    const text = document.getText();
+    const known = this.byDocument.get(document.uri);
+    if (known && known.text === text) return known.findings;
+    const findings: QuoteFinding[] = [];
+    for (const q of findQuotations(text, this.citations.get(document))) {
+      const key = `${text.slice(q.range.start, q.citation.range.end > q.range.end ? q.citation.range.end : q.range.end)}\u0000${q.citation.text}\u0000${q.citation.range.start - q.range.start}`;
+      let cached = this.byQuote.get(key);
+      if (!cached) {
+        cached = { at: q.range.start, findings: this.checkOne(q) };
+        if (this.byQuote.size > 5_000) this.byQuote.clear();
+        this.byQuote.set(key, cached);
+      }
+      const by = q.range.start - cached.at;
+      for (const f of cached.findings) findings.push(by === 0 ? { ...f, quotation: q } : moveFinding(f, q, by));
+    }
+    this.byDocument.set(document.uri, { text, findings });
+    return findings;
+  }
+
+  forget(uri: string): void {
+    this.byDocument.delete(uri);
+  }
+
+  checkOne(q: Quotation): QuoteFinding[] {
+    const parsed = parseQuote(q.text);
+    if (parsed.literal.length < 2) return [];
+    const cited = sourcesOf(q.citation);
+    for (const ref of cited) {
+      const match = matchQuoteIn(parsed, ref);
+      if (!match) continue;
+      // Found where cited: only a bracket that changes an obligation is worth saying.
+      return match.brackets
+        .map((b) => ({ b, change: meaningChange(b) }))
+        .filter((x) => x.change)
+        .map(({ b, change }) => ({
+          code: 'citation.quote-bracket' as const,
+          quotation: q,
+          range: { start: q.content.start + b.start, end: q.content.start + b.end },
+          message: `${change} (${label(ref)}).`,
+          source: ref,
+        }));
+    }
+    this.index ??= new PhraseIndex(this.corpus);
+    const citedKeys = new Set(cited.map((r) => `${r.document.instrumentId}#${r.paragraph.key}`));
+    const elsewhere = this.index.find(parsed).filter((h) => !citedKeys.has(`${h.ref.document.instrumentId}#${h.ref.paragraph.key}`));
+    if (elsewhere.length) {
+      const real = elsewhere[0].ref;
+      const newCitation = rewriteLike(q.citation, real);
+      return [{
+        code: 'citation.quote-elsewhere',
+        quotation: q,
+        range: q.range,
+        message: `This quotation is from ${label(real)}, not from ${q.citation.text.replace(/\s+/g, ' ')}.`,
+        fix: { title: `Cite ${newCitation} instead`, range: q.citation.range, newText: newCitation },
+        source: real,
+      }];
+    }
+    // A misquote: explain against the cited paragraph it is closest to.
+    let best: { ref: ParagraphRef; diff: Difference; same: number } | undefined;
+    for (const ref of cited) {
+      const diff = explainDifference(parsed, paragraphWords(ref.paragraph));
+      if (!diff) continue;
+      const same = diff.parts.filter((p) => p.kind === 'same').reduce((n, p) => n + p.words.length, 0);
+      if (!best || same > best.same) best = { ref, diff, same };
+    }
+    if (!best) {
+      return [{ code: 'citation.quote-mismatch', quotation: q, range: q.range, message: `The quoted words are not in ${q.citation.text.replace(/\s+/g, ' ')}.`, source: cited[0] }];
+    }
+    const w = paragraphWords(best.ref.paragraph);
+    const exact = best.ref.paragraph.text.slice(w[best.diff.first].start, w[best.diff.last].end);
+    const blockQuote = q.content.start !== q.range.start + 1;
+    return [{
+      code: 'citation.quote-mismatch',
+      quotation: q,
+      range: q.range,
+      message: `Misquotation of ${label(best.ref)}: ${best.diff.description}.`,
+      fix: { title: 'Replace the quotation with the source text', range: q.content, newText: blockQuote ? `> ${exact}` : exact },
+      diff: best.diff,
+      source: best.ref,
+    }];
+  }
+
+  diagnostics(document: TextDocumentLike, settings: Settings): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    if (QUOTE_CODES.every((code) => !severityOf(settings, code))) return out; // switched off: no work
+    for (const f of this.check(document)) {
+      const severity = severityOf(settings, f.code);
+      if (!severity) continue;
+      const data: DiagnosticData = { suggestions: [], fixes: f.fix ? [{ title: f.fix.title, range: toRange(document, f.fix.range), newText: f.fix.newText }] : [] };
+      out.push({ range: toRange(document, f.range), severity, code: f.code, source: SOURCE, message: f.message, data });
+    }
+    return out;
+  }
+
+  /** On a checked quotation: the word-level difference from the source. */
+  hover(document: TextDocumentLike, position: Position): Hover | undefined {
+    const offset = document.offsetAt(position);
+    const f = this.check(document).find((x) => contains(x.quotation.range, offset) && !contains(x.quotation.citation.range, offset));
+    if (!f) return undefined;
+    const lines = [`**${escapeMarkdown(f.message)}**`];
+    if (f.diff) {
+      const rendered = f.diff.parts.map((p) => {
+        const t = escapeMarkdown(p.words.join(' '));
+        return p.kind === 'same' ? t : p.kind === 'source' ? `~~${t}~~` : `**${t}**`;
+      });
+      lines.push(`Word by word (~~source only~~, **quotation only**):\n\n${rendered.join(' ')}`);
+    }
+    if (f.source) lines.push(`Source (${escapeMarkdown(label(f.source))}):\n\n> ${escapeMarkdown(f.source.paragraph.text)}`);
+    return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: toRange(document, f.quotation.range) };
+  }
+}
+
+/** A finding moved with its quotation (same text further on in the document). */
+function moveFinding(f: QuoteFinding, q: Quotation, by: number): QuoteFinding {
+  const move = (r: TextRange) => ({ start: r.start + by, end: r.end + by });
+  return { ...f, quotation: q, range: move(f.range), fix: f.fix && { ...f.fix, range: move(f.fix.range) } };
+}
+
+/** The paragraphs a citation points at, with their subparagraphs (a chapeau's list is part of it). */
+function sourcesOf(c: Citation): ParagraphRef[] {
+  const out: ParagraphRef[] = [];
+  for (const m of c.members) {
+    if (!m.target) continue;
+    out.push(m.target);
+    for (const key of m.target.paragraph.childKeys) {
+      const child = paragraphByKey(m.target.document, key);
+      if (child) out.push({ document: m.target.document, paragraph: child });
+    }
+  }
+  return out;
+}
+
+function matchQuoteIn(parsed: ReturnType<typeof parseQuote>, ref: ParagraphRef) {
+  return matchQuote(parsed, paragraphWords(ref.paragraph));
+}
+
+/** "X.11" or "Resolution 5/3, para 6": how to name a paragraph in a message. */
+function label(ref: ParagraphRef): string {
+  return ref.document.kind === 'wg-recommendations' ? compendiumLabel(ref.document, ref.paragraph)! : formatCitation(ref.document, ref.paragraph, 'full');
+}
+
+/** The right paragraph written the way the wrong citation was written. */
+function rewriteLike(c: Citation, real: ParagraphRef): string {
+  if (c.instrument.type === 'compendium') {
+    const l = compendiumLabel(real.document, real.paragraph);
+    if (l) return l;
+  }
+  if (c.instrument.type === 'meeting' && real.document.kind === 'wg-recommendations') return formatCitation(real.document, real.paragraph, 'words');
+  if (/^(res|dec)\./i.test(c.text)) return formatCitation(real.document, real.paragraph, 'abbreviated');
+  return formatCitation(real.document, real.paragraph, real.document.kind === 'wg-recommendations' ? 'compendium' : 'full');
+}

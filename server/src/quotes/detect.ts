@@ -1,0 +1,104 @@
+// Finds quotations attributed to a citation: text in straight or curly double quotes right before
+// or after a citation in the same sentence ('"…" (Resolution 5/3, para 6)', 'Resolution 5/3,
+// para 6 states that "…"'), and a ">" block quote whose last line is a citation.
+
+import type { Citation, TextRange } from '../citations/model';
+
+export interface Quotation {
+  /** The quotation with its marks: '"States parties should …"'. */
+  range: TextRange;
+  /** Inside the marks (or the block quote's lines, without ">"). */
+  content: TextRange;
+  /** The text compared, with block-quote markers blanked out (same length as `content`). */
+  text: string;
+  citation: Citation;
+}
+
+/** Between a quotation and the citation after it: '" (', '", ', '" — '. */
+const AFTER = /^[\s,;:]{0,3}[(\[]?\s{0,2}(?:see\s+|cf\.\s+)?$/i;
+/** Between a citation and the quotation after it: ' states that ', ', which reads: ', ': '. */
+const BEFORE = /^\s{0,2}\)?\s{0,2},?\s{0,2}(?:(?:which|that)\s+)?(?:(?:states?|provides?|reads?|says|notes?|recalls?|stipulates?|recommends?|urges?|encourages?|declares?|decides?|requests?|invites?|calls\s+upon|affirms?|stresses?|emphasi[sz]es?)\s+)?(?:that\s+)?[:,]?\s{0,2}$/i;
+
+export function findQuotations(text: string, citations: Citation[]): Quotation[] {
+  const out: Quotation[] = [];
+  const attributable = citations.filter((c) => c.members.some((m) => m.target));
+  if (attributable.length === 0) return out;
+  for (const q of quotedSpans(text)) {
+    const inner = text.slice(q.content.start, q.content.end);
+    if (!/[\p{L}\p{N}]+\W+[\p{L}\p{N}]+/u.test(inner)) continue; // one word is a term, not a quotation
+    const citation = attributedCitation(text, q, attributable);
+    if (citation) out.push({ ...q, text: inner, citation });
+  }
+  for (const b of blockQuotes(text, attributable)) out.push(b);
+  return out.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** Pairs of “…” and of "…" within a block (never across a blank line). */
+function quotedSpans(text: string): { range: TextRange; content: TextRange }[] {
+  const spans: { range: TextRange; content: TextRange }[] = [];
+  const blankLines: number[] = [];
+  for (const m of text.matchAll(/\n[ \t\r]*\n/g)) blankLines.push(m.index!);
+  let nextBlank = 0;
+  const marks = /[“”"]/g;
+  let open = -1;
+  let kind = '';
+  for (let m = marks.exec(text); m; m = marks.exec(text)) {
+    const i = m.index;
+    while (nextBlank < blankLines.length && blankLines[nextBlank] < i) {
+      if (open >= 0 && blankLines[nextBlank] > open) open = -1; // a blank line ends an unclosed quotation
+      nextBlank++;
+    }
+    const ch = m[0];
+    if (open < 0) {
+      if (ch !== '”') {
+        open = i;
+        kind = ch;
+      }
+      continue;
+    }
+    if ((kind === '“' && ch === '”') || (kind === '"' && ch === '"')) {
+      spans.push({ range: { start: open, end: i + 1 }, content: { start: open + 1, end: i } });
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+function attributedCitation(text: string, q: { range: TextRange }, citations: Citation[]): Citation | undefined {
+  // The first citation after the closing mark, or the last one before the opening mark.
+  const after = citations.find((c) => c.range.start >= q.range.end);
+  if (after && after.range.start - q.range.end <= 12 && AFTER.test(text.slice(q.range.end, after.range.start))) return after;
+  const before = [...citations].reverse().find((c) => c.range.end <= q.range.start);
+  if (before && q.range.start - before.range.end <= 60 && BEFORE.test(text.slice(before.range.end, q.range.start))) return before;
+  return undefined;
+}
+
+/** A run of ">" lines whose last line is only a citation (with dashes or brackets around it). */
+function blockQuotes(text: string, citations: Citation[]): Quotation[] {
+  const out: Quotation[] = [];
+  // Only the lines that start with ">" (and their neighbours) matter: find them without splitting the text.
+  const lines: { start: number; end: number; quoted: boolean }[] = [];
+  for (const m of text.matchAll(/^[ \t]{0,3}>.*$/gm)) lines.push({ start: m.index!, end: m.index! + m[0].length, quoted: true });
+  // Consecutive quoted lines are adjacent when one ends right before the next begins.
+  for (let k = lines.length - 1; k > 0; k--) {
+    if (lines[k - 1].end + 1 !== lines[k].start) lines.splice(k, 0, { start: lines[k - 1].end + 1, end: lines[k - 1].end + 1, quoted: false });
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].quoted) continue;
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1].quoted) j++;
+    const last = lines[j];
+    const lastText = text.slice(last.start, last.end);
+    const citation = citations.find((c) => c.range.start >= last.start && c.range.end <= last.end);
+    const rest = citation ? lastText.slice(0, citation.range.start - last.start) + lastText.slice(citation.range.end - last.start) : '';
+    if (citation && j > i && /^\s{0,3}>[\s—–\-()[\].,;:]*$/.test(rest)) {
+      const content = { start: lines[i].start, end: lines[j - 1].end };
+      // Blank out the ">" markers and any quote marks around the whole passage, keeping offsets.
+      const raw = text.slice(content.start, content.end);
+      const blanked = raw.replace(/^(\s{0,3}>\s?)/gm, (m) => ' '.repeat(m.length)).replace(/^(\s*)["“]/, '$1 ').replace(/["”](\s*)$/, ' $1');
+      out.push({ range: { start: lines[i].start, end: last.end }, content, text: blanked, citation });
+    }
+    i = j;
+  }
+  return out;
+}
