@@ -42,7 +42,8 @@ describe('the packaged extension', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     assert.equal(pkg.main, './dist/extension.js');
     assert.equal(pkg.contributes['markdown.markdownItPlugins'], true);
-    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['unCitations.corpus.paths']);
     assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command), ['unCitations.searchCorpus', 'unCitations.showParagraph', 'unCitations.openTopic', 'unCitations.restartServer']);
     assert.ok(pkg.contributes.commands.every((c: { category: string }) => c.category === 'UN Citations'));
     const severity = pkg.contributes.configuration.properties['unCitations.diagnostics.severity'].properties;

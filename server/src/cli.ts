@@ -6,20 +6,41 @@ import { CITATION_STYLES, type CitationStyle } from './citations/format';
 import { type FailOn, runCheck } from './cli/check';
 import { type Format, createReporter } from './cli/reporters';
 import { corpusTable, search, show } from './cli/show';
-import { loadCorpus } from './node/corpusFiles';
+import { buildCorpus } from './corpus/corpus';
+import { readCorpusSources } from './node/corpusFiles';
+import { readUserSources } from './node/userCorpus';
+import type { Finding } from './cli/reporters';
 import { type LanguageService, createLanguageService } from './service';
 import { toSettings } from './settings';
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 
 const VERSION = '0.1.0';
 const dataDir = resolve(__dirname, '..', 'data');
 
-function service(): LanguageService {
-  const corpus = loadCorpus(dataDir);
-  const s = createLanguageService({ corpus, corpusUri: (file) => pathToFileURL(join(dataDir, file)).href });
-  for (const p of corpus.problems.filter((x) => x.severity === 'error')) process.stderr.write(`un-cite: corpus: ${p.file}: ${p.message}\n`);
+/** The built-in corpus plus ./.un-citations/corpus/ and every --corpus path. */
+function service(corpusPaths: string[] = []): LanguageService {
+  const builtin = readCorpusSources(dataDir);
+  const user = readUserSources(process.cwd(), corpusPaths);
+  const corpus = buildCorpus([...builtin.sources, ...user.sources]);
+  corpus.problems.unshift(...builtin.problems, ...user.problems);
+  const s = createLanguageService({ corpus, corpusUri: (file) => pathToFileURL(isAbsolute(file) ? file : join(dataDir, file)).href });
+  for (const p of corpus.problems.filter((x) => x.severity === 'error' && !x.user)) process.stderr.write(`un-cite: corpus: ${p.file}: ${p.message}\n`);
   return s;
+}
+
+/** Problems in users' corpus documents, as findings in those files. */
+function corpusFindings(s: LanguageService): Finding[] {
+  return s.corpus.problems
+    .filter((p) => p.user)
+    .map((p) => ({
+      file: relative(process.cwd(), p.file) || p.file,
+      diagnostic: { range: { start: { line: p.line ?? 0, character: 0 }, end: { line: p.line ?? 0, character: 0 } }, severity: p.severity === 'error' ? 1 : 2, code: `corpus.${p.code}`, message: p.message },
+    }));
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 // A reader that stops early (`| head`) is not an error.
@@ -49,13 +70,15 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
   .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'information', 'hint', 'none']).default('error'))
   .option('--max-file-size <bytes>', 'skip files larger than this', positiveInt, 5_000_000)
+  .option('--corpus <path>', 'also cite the documents in this file or folder (repeatable); ./.un-citations/corpus/ is always read', collect, [])
   .option('--no-progress', 'no progress line on a terminal')
-  .action(async (paths: string[], opts: { format: Format; failOn: FailOn; maxFileSize: number; progress: boolean }) => {
-    const s = service();
+  .action(async (paths: string[], opts: { format: Format; failOn: FailOn; maxFileSize: number; progress: boolean; corpus: string[] }) => {
+    const s = service(opts.corpus);
     s.settings = toSettings({ maxFileSize: opts.maxFileSize });
     const showProgress = opts.progress && process.stderr.isTTY && (opts.format !== 'text' || !process.stdout.isTTY);
     const code = await runCheck(s, {
       inputs: paths,
+      corpusFindings: corpusFindings(s),
       failOn: opts.failOn,
       maxFileBytes: opts.maxFileSize,
       reporter: createReporter(opts.format, out, err, VERSION),
@@ -69,8 +92,9 @@ program
   .command('show')
   .description('print the paragraph(s) a citation names, with their source location')
   .argument('<citation>', 'e.g. "Resolution 5/3, para 9" or "VII.14"')
-  .action((citation: string) => {
-    process.exitCode = show(service(), citation, out, 'data');
+  .option('--corpus <path>', 'also cite the documents in this file or folder (repeatable)', collect, [])
+  .action((citation: string, opts: { corpus: string[] }) => {
+    process.exitCode = show(service(opts.corpus), citation, out, 'data');
   });
 
 program

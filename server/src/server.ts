@@ -2,12 +2,14 @@
 // by the command line). Each handler finds the document, asks the service, returns the answer.
 
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type Diagnostic,
   DocumentDiagnosticReportKind,
   MessageType,
   ShowMessageNotification,
@@ -17,7 +19,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadCorpus } from './node/corpusFiles';
+import { Corpora } from './node/corpora';
 import { markdownFilesIn } from './node/workspaceFiles';
 import { type CorpusSearchParams, Methods } from './protocol';
 import { type LanguageService, createLanguageService } from './service';
@@ -28,7 +30,8 @@ const DIAGNOSTICS_DELAY_MS = 150;
 
 export function startServer(connection: Connection, dataDir: string): void {
   const documents = new TextDocuments(TextDocument);
-  let service: LanguageService | undefined;
+  let corpora: Corpora | undefined;
+  let watchFiles = false;
   let pullDiagnostics = false;
   let configurationRequests = false;
   let workspaceFolders: string[] = [];
@@ -53,18 +56,22 @@ export function startServer(connection: Connection, dataDir: string): void {
     return p && typeof p.line === 'number' && typeof p.character === 'number' ? { line: p.line, character: p.character } : undefined;
   };
   const handled = (d: TextDocument | undefined): d is TextDocument =>
-    !!d && !!service && (d.languageId === 'markdown' || (service.settings.plainText && d.languageId === 'plaintext'));
+    !!d && !!corpora && (d.languageId === 'markdown' || (corpora.settings.plainText && d.languageId === 'plaintext'));
+  /** The language service of the document's workspace folder (its own corpus additions). */
+  const serviceOf = (d: TextDocument): LanguageService => corpora!.serviceFor(d.uri);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     configurationRequests = !!params.capabilities.workspace?.configuration;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+    watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const started = Date.now();
-    const corpus = loadCorpus(dataDir);
-    service = createLanguageService({ corpus, corpusUri: (file) => pathToFileURL(join(dataDir, file)).href });
-    service.settings = toSettings(params.initializationOptions?.settings ?? params.initializationOptions);
-    log(`UN Citations: ${corpus.documents.length} documents, ${service.summary().paragraphs} paragraphs loaded from ${dataDir} in ${Date.now() - started} ms`);
+    corpora = new Corpora(dataDir);
+    corpora.setFolders(workspaceFolders);
+    corpora.settings = toSettings(params.initializationOptions?.settings ?? params.initializationOptions);
+    const summary = corpora.serviceOfFolder(corpora.folderPaths[0] ?? '').summary();
+    log(`UN Citations: ${summary.documents} documents, ${summary.paragraphs} paragraphs loaded from ${dataDir} in ${Date.now() - started} ms`);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -86,7 +93,11 @@ export function startServer(connection: Connection, dataDir: string): void {
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'unCitations' }).catch(() => undefined);
       await refreshSettings();
     }
-    const summary = service!.summary();
+    if (watchFiles) {
+      // Users' corpus documents: the editor tells us when one is added, changed or deleted.
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.un-citations/corpus/**' }, { globPattern: '**/*.{md,markdown,txt}' }] }).catch(() => undefined);
+    }
+    const summary = corpora!.serviceOfFolder(corpora!.folderPaths[0] ?? '').summary();
     connection.sendNotification(Methods.status, { state: 'ready', ...summary });
     if (summary.problems.length) {
       // A notification, not a request: the user is told once and nothing waits for an answer.
@@ -96,10 +107,10 @@ export function startServer(connection: Connection, dataDir: string): void {
   });
 
   async function refreshSettings() {
-    if (!service) return;
+    if (!corpora) return;
     try {
       const [raw] = await connection.workspace.getConfiguration([{ section: 'unCitations' }]);
-      service.settings = toSettings(raw);
+      corpora.settings = toSettings(raw);
     } catch (e) {
       log(`settings: ${(e as Error).message}; keeping the current ones`);
     }
@@ -108,8 +119,8 @@ export function startServer(connection: Connection, dataDir: string): void {
 
   connection.onDidChangeConfiguration(async (change) => {
     if (configurationRequests) await refreshSettings();
-    else if (service) {
-      service.settings = toSettings(change.settings?.unCitations);
+    else if (corpora) {
+      corpora.settings = toSettings(change.settings?.unCitations);
       refreshAllDiagnostics();
     }
   });
@@ -128,65 +139,117 @@ export function startServer(connection: Connection, dataDir: string): void {
         pending.delete(document.uri);
         const current = documents.get(document.uri);
         if (!current) return; // closed meanwhile: its diagnostics were cleared
-        const diagnostics = handled(current) ? guard('diagnostics', [], () => service!.getDiagnostics(current)) : [];
+        const diagnostics = handled(current) ? guard('diagnostics', [], () => diagnosticsOf(current)) : [];
         connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
       }, delay),
     );
   }
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document));
+  /** A draft's diagnostics, plus, for a corpus document of the user's, its problems as a corpus file. */
+  function diagnosticsOf(d: TextDocument): Diagnostic[] {
+    const own = serviceOf(d).getDiagnostics(d);
+    if (!corpora!.isCorpusFile(d.uri)) return own;
+    return [...corpusFileDiagnostics(d), ...own];
+  }
+
+  function corpusFileDiagnostics(d: TextDocument): Diagnostic[] {
+    return corpora!.problemsOf(d.uri).map((p) => {
+      const line = Math.min(p.line ?? 0, d.lineCount - 1);
+      const text = d.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+      const start = text.length - text.trimStart().length;
+      return { range: { start: { line, character: start }, end: { line, character: text.trimEnd().length } }, severity: p.severity === 'error' ? 1 : 2, code: `corpus.${p.code}`, source: 'un-citations', message: p.message };
+    });
+  }
+
+  /** A corpus document changed (on disk or in the editor): rebuild and recheck open drafts. */
+  const corpusRebuilds = new Map<string, NodeJS.Timeout>();
+  function corpusChanged(uri: string, delay = 300) {
+    if (!corpora) return;
+    clearTimeout(corpusRebuilds.get(uri));
+    corpusRebuilds.set(
+      uri,
+      setTimeout(() => {
+        corpusRebuilds.delete(uri);
+        corpora!.invalidate(uri);
+        log(`UN Citations: corpus document ${uri} changed; rechecking open documents`);
+        refreshAllDiagnostics();
+      }, delay),
+    );
+  }
+
+  documents.onDidOpen((e) => {
+    if (corpora?.isCorpusFile(e.document.uri)) {
+      corpora.overrides.set(fileURLToPath(e.document.uri), e.document.getText());
+      corpusChanged(e.document.uri, 0);
+    }
+    schedule(e.document, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    if (corpora?.isCorpusFile(e.document.uri)) {
+      corpora.overrides.set(fileURLToPath(e.document.uri), e.document.getText());
+      corpusChanged(e.document.uri);
+    }
+    schedule(e.document);
+  });
   documents.onDidClose((e) => {
     clearTimeout(pending.get(e.document.uri));
     pending.delete(e.document.uri);
-    service?.forget(e.document.uri);
+    if (corpora?.isCorpusFile(e.document.uri)) {
+      corpora.overrides.delete(fileURLToPath(e.document.uri));
+      corpusChanged(e.document.uri, 0);
+    }
+    corpora?.serviceFor(e.document.uri).forget(e.document.uri);
     if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) if (corpora?.isCorpusFile(change.uri)) corpusChanged(change.uri, 0);
   });
 
   connection.languages.diagnostics.on((params) => {
     const d = documentOf(params);
-    const items = handled(d) ? guard('diagnostics', [], () => service!.getDiagnostics(d)) : [];
+    const items = handled(d) ? guard('diagnostics', [], () => diagnosticsOf(d)) : [];
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
   connection.onHover((params) => {
     const d = documentOf(params);
     const p = positionOf(params);
-    return handled(d) && p ? guard('hover', null, () => service!.getHover(d, p) ?? null) : null;
+    return handled(d) && p ? guard('hover', null, () => serviceOf(d).getHover(d, p) ?? null) : null;
   });
   connection.onDefinition((params) => {
     const d = documentOf(params);
     const p = positionOf(params);
-    return handled(d) && p ? guard('definition', [], () => service!.getDefinition(d, p)) : [];
+    return handled(d) && p ? guard('definition', [], () => serviceOf(d).getDefinition(d, p)) : [];
   });
   connection.onCompletion((params) => {
     const d = documentOf(params);
     const p = positionOf(params);
-    return handled(d) && p ? guard('completion', { isIncomplete: false, items: [] }, () => service!.getCompletions(d, p)) : null;
+    return handled(d) && p ? guard('completion', { isIncomplete: false, items: [] }, () => serviceOf(d).getCompletions(d, p)) : null;
   });
   connection.onCodeAction((params) => {
     const d = documentOf(params);
-    return handled(d) && params.range ? guard('code actions', [], () => service!.getCodeActions(d, params.range, params.context?.diagnostics ?? [])) : [];
+    return handled(d) && params.range ? guard('code actions', [], () => serviceOf(d).getCodeActions(d, params.range, params.context?.diagnostics ?? [])) : [];
   });
   connection.onReferences((params) => {
     const d = documentOf(params);
     if (!handled(d) || !positionOf(params)) return [];
     return guard('references', [], () => {
       const open = new Map(documents.all().filter(handled).map((x) => [x.uri, x] as const));
-      const onDisk = markdownFilesIn(workspaceFolders, { maxFiles: 2000, maxFileSize: service!.settings.maxFileSize }).filter((x) => !open.has(x.uri));
-      return service!.getReferences(d, params.position, [...open.values(), ...onDisk]);
+      const onDisk = markdownFilesIn(workspaceFolders, { maxFiles: 2000, maxFileSize: corpora!.settings.maxFileSize }).filter((x) => !open.has(x.uri));
+      return serviceOf(d).getReferences(d, params.position, [...open.values(), ...onDisk]);
     });
   });
   connection.onDocumentLinks((params) => {
     const d = documentOf(params);
-    return handled(d) ? guard('document links', [], () => service!.getDocumentLinks(d)) : [];
+    return handled(d) ? guard('document links', [], () => serviceOf(d).getDocumentLinks(d)) : [];
   });
-  connection.onWorkspaceSymbol((params) => guard('workspace symbols', [], () => (typeof params?.query === 'string' ? service?.getWorkspaceSymbols(params.query) ?? [] : [])));
+  const mainService = () => corpora?.serviceOfFolder(corpora.folderPaths[0] ?? '');
+  connection.onWorkspaceSymbol((params) => guard('workspace symbols', [], () => (typeof params?.query === 'string' ? mainService()?.getWorkspaceSymbols(params.query) ?? [] : [])));
   connection.onRequest(Methods.search, (params: CorpusSearchParams) =>
-    guard('search', [], () => (typeof params?.query === 'string' ? service?.search(params.query, Math.min(Math.max(params.limit ?? 50, 1), 200)) ?? [] : [])),
+    guard('search', [], () => (typeof params?.query === 'string' ? mainService()?.search(params.query, Math.min(Math.max(params.limit ?? 50, 1), 200)) ?? [] : [])),
   );
-  connection.onRequest(Methods.summary, () => service?.summary() ?? null);
-  connection.onRequest(Methods.topics, () => guard('topics', [], () => service?.topics() ?? []));
+  connection.onRequest(Methods.summary, () => mainService()?.summary() ?? null);
+  connection.onRequest(Methods.topics, () => guard('topics', [], () => mainService()?.topics() ?? []));
 
   documents.listen(connection);
   connection.listen();

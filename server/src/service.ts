@@ -94,7 +94,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       documents: corpus.documents.length,
       paragraphs: corpus.documents.reduce((n, d) => n + d.paragraphs.length, 0),
       instruments: corpus.instruments.size,
-      problems: corpus.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`),
+      problems: corpus.problems.filter((p) => p.severity === 'error' && !p.user).map((p) => `${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`),
       documentsInMemory: cache.size,
     }),
     topics: () =>

@@ -23,10 +23,11 @@ export interface CitationContext {
 const CACHE_LIMIT = 20_000;
 
 export function createCitationContext(corpus: Corpus): CitationContext {
-  // Drafts (and later users' own documents) have no structured name; their aliases identify them.
+  // Drafts and users' documents are known by their aliases ("France draft resolution (2008)",
+  // "Resolution 12/2 of 2024"); built-in instruments have structured names the scanner reads.
   const aliases = corpus.documents
-    .filter((d) => d.kind === 'draft-resolution')
-    .flatMap((d) => d.aliases.map((alias) => ({ alias, documentId: d.id })));
+    .filter((d) => d.kind === 'draft-resolution' || d.kind === 'document' || d.origin.user)
+    .flatMap((d) => d.aliases.filter((a) => !/\//.test(a) || d.kind === 'draft-resolution' || d.kind === 'document').map((alias) => ({ alias, documentId: d.id })));
   return { corpus, aliases: buildAliasTable(aliases), cache: new Map() };
 }
 
@@ -173,6 +174,8 @@ function resolveSymbol(corpus: Corpus, base: Base, symbol: string): Citation {
   if (documents.length === 0) {
     return { ...base, status: 'out-of-corpus', message: `${symbol} is not in the corpus.` };
   }
+  const own = documents.find((d) => d.kind === 'document');
+  if (own) return withMembers(base, [own], 'instrument');
   const meeting = documents.find((d) => d.kind === 'wg-recommendations');
   if (meeting) {
     if (!base.items.length) return { ...base, documents: [meeting], status: 'resolved' };
@@ -263,7 +266,7 @@ function member(d: CorpusDocument, item: LabelItem, path: string[], style: Style
 /** "Part B I.iii" where decision 1/6 has (b) (iii): the same last label one level deeper. */
 function misprintCandidates(d: CorpusDocument, path: string[]): Paragraph[] {
   const last = path[path.length - 1];
-  return d.paragraphs.filter((p) => p.path.length === path.length + 1 && p.path[p.path.length - 1] === last && p.path.slice(0, path.length - 1).join('.') === path.slice(0, -1).join('.'));
+  return d.paragraphs.filter((p) => p.kind === 'subparagraph' && p.path.length === path.length + 1 && p.path[p.path.length - 1] === last && p.path.slice(0, path.length - 1).join('.') === path.slice(0, -1).join('.'));
 }
 
 function isMisprint(d: CorpusDocument, path: string[]): boolean {

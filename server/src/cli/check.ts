@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
 import { expandInputs, readText } from './files';
-import type { Reporter } from './reporters';
+import type { Finding, Reporter } from './reporters';
 
 export type FailOn = 'error' | 'warning' | 'information' | 'hint' | 'none';
 const RANK: Record<Exclude<FailOn, 'none'>, number> = { error: 1, warning: 2, information: 3, hint: 4 };
@@ -14,6 +14,8 @@ export interface CheckOptions {
   failOn: FailOn;
   maxFileBytes: number;
   reporter: Reporter;
+  /** Problems of users' corpus documents, reported first like any finding. */
+  corpusFindings?: Finding[];
   /** Called after each file, for a progress line on a terminal. */
   progress?: (files: number, current: string) => void;
 }
@@ -24,6 +26,11 @@ export async function runCheck(service: LanguageService, options: CheckOptions):
   let findings = 0;
   let failing = 0;
   let errors = 0;
+  for (const f of options.corpusFindings ?? []) {
+    findings++;
+    if (options.failOn !== 'none' && (f.diagnostic.severity ?? 1) <= RANK[options.failOn]) failing++;
+    options.reporter.finding(f);
+  }
   for await (const event of expandInputs(options.inputs)) {
     if (event.kind === 'error') {
       errors++;

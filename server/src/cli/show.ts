@@ -4,6 +4,7 @@ import { type CitationStyle, formatCitation } from '../citations/format';
 import { countParagraphs } from '../corpus/check';
 import { compendiumLabel } from '../corpus/corpus';
 import type { LanguageService } from '../service';
+import { isAbsolute, relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Prints the paragraphs a citation names, or why it names none. Returns the exit code. */
@@ -23,17 +24,22 @@ export function show(service: LanguageService, citationText: string, out: (s: st
       continue;
     }
     if (c.members.length === 0) {
-      for (const d of c.documents) out(`${d.name} — ${d.title}\n  ${[d.sessionName, d.symbol].filter(Boolean).join(' · ')}\n  ${dataDirLabel}/${d.origin.file}:${d.origin.heading.start.line + 1}\n`);
+      for (const d of c.documents) out(`${d.name} — ${d.title}\n  ${[d.sessionName, d.symbol].filter(Boolean).join(' · ')}\n  ${where(d.origin.file, dataDirLabel)}:${d.origin.heading.start.line + 1}\n`);
       continue;
     }
     for (const m of c.members) {
       const { document: d, paragraph: p } = m.target!;
       const label = compendiumLabel(d, p);
       const name = formatCitation(d, p, d.kind === 'wg-recommendations' ? 'words' : 'full');
-      out(`${name}${label && label !== name ? ` (${label})` : ''}\n${p.text}\n  ${dataDirLabel}/${p.location.file}:${p.location.start.line + 1}:${p.location.start.character + 1}\n\n`);
+      out(`${name}${label && label !== name ? ` (${label})` : ''}\n${p.text}\n  ${where(p.location.file, dataDirLabel)}:${p.location.start.line + 1}:${p.location.start.character + 1}\n\n`);
     }
   }
   return code;
+}
+
+/** A built-in file under data/, or a user's document by its path from here. */
+function where(file: string, dataDirLabel: string): string {
+  return isAbsolute(file) ? relative(process.cwd(), file) || file : `${dataDirLabel}/${file}`;
 }
 
 export function search(service: LanguageService, words: string, limit: number, style: CitationStyle, out: (s: string) => void): number {

@@ -6,13 +6,16 @@ import { looksLikeCompendium, parseCompendium } from './compendium';
 import type { CorpusDocument, CorpusProblem, Paragraph } from './model';
 import { keyOf } from './labels';
 import { parseStandalone } from './standalone';
+import { parseUserDocument } from './userDocument';
 import { comparableText, numberToRoman, splitLines } from './text';
 import { type CompendiumRef, type ReportPair, type ThematicIndex, parseThematicIndex, refText, sectionKey } from './thematicIndex';
 
 export interface SourceFile {
-  /** Name shown to users and used in locations, e.g. "resolution-5-3.txt". */
+  /** Name shown to users and used in locations, e.g. "resolution-5-3.txt" (a user's file: its path). */
   file: string;
   text: string;
+  /** A user's own document in the front-matter format (see userDocument.ts), not a built-in source. */
+  user?: boolean;
 }
 
 /** A paragraph of one document. */
@@ -86,6 +89,7 @@ export function compendiumLabel(document: CorpusDocument, paragraph: Paragraph):
 export function buildCorpus(sources: SourceFile[]): Corpus {
   const problems: CorpusProblem[] = [];
   const documents: CorpusDocument[] = [];
+  const userDocuments: { document: CorpusDocument; fieldLines: Record<string, number> }[] = [];
   let index: ThematicIndex | undefined;
 
   for (const source of sources) {
@@ -95,6 +99,12 @@ export function buildCorpus(sources: SourceFile[]): Corpus {
     }
     if (/\u0000/.test(source.text.slice(0, 8000))) {
       problems.push({ severity: 'error', code: 'binary-source', message: 'the file holds binary data, not text', file: source.file });
+      continue;
+    }
+    if (source.user) {
+      const parsed = parseUserDocument(source.text, source.file);
+      appendAll(problems, parsed.problems);
+      if (parsed.document) userDocuments.push({ document: parsed.document, fieldLines: parsed.fieldLines });
       continue;
     }
     const lines = splitLines(source.text);
@@ -113,6 +123,8 @@ export function buildCorpus(sources: SourceFile[]): Corpus {
       appendAll(problems, parsed.problems);
     }
   }
+
+  for (const u of acceptUserDocuments(documents, userDocuments, problems)) documents.push(u);
 
   const byId = new Map<string, CorpusDocument>();
   for (const d of documents) {
@@ -151,6 +163,44 @@ export function buildCorpus(sources: SourceFile[]): Corpus {
     copyDifferences: compareCopies(instruments),
     problems,
   };
+}
+
+/**
+ * Users' documents join the corpus unless they clash with it: an id or an instrument the built-in
+ * corpus (or an earlier user document) has is refused; an alias it already uses is dropped.
+ * Each clash is a problem at the front-matter line that causes it.
+ */
+function acceptUserDocuments(builtIn: CorpusDocument[], users: { document: CorpusDocument; fieldLines: Record<string, number> }[], problems: CorpusProblem[]): CorpusDocument[] {
+  const ids = new Map(builtIn.map((d) => [d.id, d]));
+  const instruments = new Map(builtIn.map((d) => [d.instrumentId, d]));
+  const aliases = new Map<string, CorpusDocument>();
+  for (const d of builtIn) for (const a of d.aliases) aliases.set(a.toLowerCase(), d);
+  const accepted: CorpusDocument[] = [];
+  for (const { document: d, fieldLines } of users) {
+    const file = d.origin.file;
+    const clash = (code: string, message: string, field: string) => problems.push({ severity: 'error', code, message, file, line: fieldLines[field] ?? 0, user: true });
+    const sameId = ids.get(d.id);
+    if (sameId) {
+      clash('id-clash', `id "${d.id}" is already used by ${sameId.origin.user ? sameId.origin.file : `the built-in ${sameId.name}`}; this document is not loaded`, 'id');
+      continue;
+    }
+    const sameInstrument = instruments.get(d.instrumentId);
+    if (sameInstrument) {
+      clash('instrument-clash', `${d.name} is already in the ${sameInstrument.origin.user ? `document ${sameInstrument.origin.file}` : 'built-in corpus'}; this document is not loaded`, d.kind === 'wg-recommendations' ? 'meeting' : 'number');
+      continue;
+    }
+    d.aliases = d.aliases.filter((a) => {
+      const other = aliases.get(a.toLowerCase());
+      if (!other || other === d) return true;
+      clash('alias-clash', `alias "${a}" already names ${other.origin.user ? other.origin.file : `the built-in ${other.name}`}; it is ignored here`, 'aliases');
+      return false;
+    });
+    for (const a of d.aliases) aliases.set(a.toLowerCase(), d);
+    ids.set(d.id, d);
+    instruments.set(d.instrumentId, d);
+    accepted.push(d);
+  }
+  return accepted;
 }
 
 /** Gives each document the report symbol the index prints beside its references. */

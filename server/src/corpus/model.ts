@@ -14,7 +14,8 @@ export interface SourceRange {
   end: SourcePosition;
 }
 
-export type DocumentKind = 'wg-recommendations' | 'decision' | 'resolution' | 'draft-resolution';
+/** `document`: any other document a user adds (an office's report, a note), cited by alias or symbol. */
+export type DocumentKind = 'wg-recommendations' | 'decision' | 'resolution' | 'draft-resolution' | 'document';
 
 /**
  * - `preambular`: unnumbered paragraphs of a resolution before its operative part, numbered PP 1, PP 2 …
@@ -56,6 +57,8 @@ export interface DocumentOrigin {
   compendium?: { part: 'A' | 'B'; section: number };
   /** True when the source reproduces only part of the instrument ("(...)" marks omissions). */
   excerpt: boolean;
+  /** A user's own document (from the workspace's .un-citations/corpus/ or a configured path). */
+  user?: boolean;
 }
 
 export interface CorpusDocument {
@@ -95,4 +98,6 @@ export interface CorpusProblem {
   message: string;
   file: string;
   line?: number;
+  /** In a user's own corpus document: shown as a diagnostic in that file, not as a corpus failure. */
+  user?: boolean;
 }

@@ -35,6 +35,7 @@ type LineKind =
   | { kind: 'footnote'; marker: string; text: string }
   | { kind: 'omission' }
   | { kind: 'pp-label'; number: number }
+  | { kind: 'pp-inline'; number: number; textStart: number }
   | { kind: 'numbered'; label: string; textStart: number; labelStart: number }
   | { kind: 'lettered'; label: string; textStart: number; labelStart: number }
   | { kind: 'text'; textStart: number };
@@ -44,6 +45,8 @@ type LineKind =
 const NUMBERED_LINE = /^(\s{0,8}(?:[-•]\s{1,4})?)(\d{1,3})\.(?:\s+|$)/;
 const LETTERED_LINE = /^(\s{0,8}(?:[-•]\s{1,4})?)\(([a-z]{1,6})\)(?:\s+|$)/;
 const PP_LABEL_LINE = /^\s{0,8}PP\s{0,3}(\d{1,3})\s*$/;
+/** "PP 1 Recalling …" or "PP 1. Recalling …": users' documents number preambular paragraphs inline. */
+const PP_INLINE_LINE = /^(\s{0,8}PP\s{0,3}(\d{1,3})\.?\s+)\S/;
 const OMISSION_LINE = /^\s{0,8}\(\s{0,3}(?:\.{3}|…)\s{0,3}\)\s*$/;
 const SEPARATOR_LINE = /^\s{0,8}(?:-{3,}|\*{3,}|_{3,})\s*$/;
 
@@ -63,6 +66,8 @@ export function classifyLine(line: string): LineKind {
   if (OMISSION_LINE.test(line)) return { kind: 'omission' };
   const pp = PP_LABEL_LINE.exec(line);
   if (pp) return { kind: 'pp-label', number: Number(pp[1]) };
+  const ppInline = PP_INLINE_LINE.exec(line);
+  if (ppInline) return { kind: 'pp-inline', number: Number(ppInline[2]), textStart: ppInline[1].length };
   const footnote = parseFootnoteLine(line);
   if (footnote) return { kind: 'footnote', ...footnote };
   const numbered = NUMBERED_LINE.exec(line);
@@ -123,6 +128,13 @@ function collectUnits(lines: string[], from: number, to: number, footnotes: Map<
         pendingPP = c.number;
         current = undefined;
         gap = true;
+        break;
+      case 'pp-inline':
+        current = { afterOmission: omission, ppNumber: c.number, segments: [{ line: i, start: c.textStart, end: line.trimEnd().length }] };
+        units.push(current);
+        pendingPP = undefined;
+        omission = false;
+        gap = false;
         break;
       case 'numbered':
       case 'lettered':

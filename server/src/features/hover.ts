@@ -84,7 +84,8 @@ export class HoverProvider {
     if (topics.length) notes.push(`Thematic index: ${topics.map(escapeMarkdown).join('; ')}`);
     const reports = this.facts.reportCitationsOf(d, p);
     if (reports.length) notes.push(`Also cited as ${reports.map(escapeMarkdown).join('; ')}`);
-    const copies = this.facts.allCopies({ document: d, paragraph: p }).map((c) => `${escapeMarkdown(c.document.origin.file)}, line ${c.paragraph.location.start.line + 1}${c.document.origin.compendium ? '' : ' (standalone copy)'}`);
+    const all = this.facts.allCopies({ document: d, paragraph: p });
+    const copies = all.map((c) => `${escapeMarkdown(c.document.origin.file)}, line ${c.paragraph.location.start.line + 1}${all.length > 1 && !c.document.origin.compendium ? ' (standalone copy)' : ''}`);
     notes.push(`Source: ${copies.join(' · ')}`);
     return [...lines, notes.join('  \n')].join('\n\n');
   }

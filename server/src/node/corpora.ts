@@ -1,0 +1,105 @@
+// One language service per workspace folder: the built-in corpus plus that folder's own documents
+// (.un-citations/corpus/ and configured paths). Built lazily, rebuilt when a corpus file changes.
+
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type SourceFile, buildCorpus } from '../corpus/corpus';
+import type { CorpusProblem } from '../corpus/model';
+import { type LanguageService, createLanguageService } from '../service';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { readCorpusSources } from './corpusFiles';
+import { USER_CORPUS_DIR, readUserSources } from './userCorpus';
+
+const NO_FOLDER = '';
+
+export class Corpora {
+  private readonly builtin: { sources: SourceFile[]; problems: CorpusProblem[] };
+  private readonly services = new Map<string, LanguageService>();
+  /** Text of corpus files open in the editor, by path: it wins over the disk. */
+  readonly overrides = new Map<string, string>();
+  private folders: string[] = [];
+  private settingsValue: Settings = DEFAULT_SETTINGS;
+
+  constructor(private readonly dataDir: string) {
+    this.builtin = readCorpusSources(dataDir);
+  }
+
+  setFolders(uris: string[]): void {
+    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    this.services.clear();
+  }
+
+  get settings(): Settings {
+    return this.settingsValue;
+  }
+
+  set settings(value: Settings) {
+    const pathsChanged = JSON.stringify(value.corpus.paths) !== JSON.stringify(this.settingsValue.corpus.paths);
+    this.settingsValue = value;
+    if (pathsChanged) this.services.clear();
+    for (const s of this.services.values()) s.settings = value;
+  }
+
+  /** The folder a document belongs to (the innermost), or none. */
+  folderOf(uri: string): string {
+    if (!uri.startsWith('file:')) return NO_FOLDER;
+    const path = fileURLToPath(uri);
+    const matches = this.folders.filter((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
+    return matches.sort((a, b) => b.length - a.length)[0] ?? NO_FOLDER;
+  }
+
+  serviceFor(uri: string): LanguageService {
+    return this.serviceOfFolder(this.folderOf(uri));
+  }
+
+  serviceOfFolder(folder: string): LanguageService {
+    let service = this.services.get(folder);
+    if (!service) {
+      const user = readUserSources(folder || undefined, this.settingsValue.corpus.paths, this.overrides);
+      const corpus = buildCorpus([...this.builtin.sources, ...user.sources]);
+      corpus.problems.unshift(...this.builtin.problems, ...user.problems);
+      service = createLanguageService({ corpus, corpusUri: (file) => pathToFileURL(isAbsolute(file) ? file : join(this.dataDir, file)).href });
+      service.settings = this.settingsValue;
+      this.services.set(folder, service);
+    }
+    return service;
+  }
+
+  /** True for a file that is (or would be) one of a folder's corpus documents. */
+  isCorpusFile(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const path = fileURLToPath(uri);
+    if (path.includes(`${sep}${USER_CORPUS_DIR}${sep}`)) return true;
+    const folder = this.folderOf(uri);
+    return this.settingsValue.corpus.paths.some((p) => {
+      const abs = isAbsolute(p) ? p : join(folder || process.cwd(), p);
+      const r = relative(abs, path);
+      return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+    });
+  }
+
+  /** A corpus file changed: the services that may use it are rebuilt on next use. */
+  invalidate(uri: string): string[] {
+    const folder = this.folderOf(uri);
+    // A configured path outside every folder may serve any folder: rebuild all.
+    const affected = folder === NO_FOLDER || !this.folders.length ? [...this.services.keys()] : [folder];
+    if (this.settingsValue.corpus.paths.length) affected.push(...this.services.keys());
+    for (const f of new Set(affected)) this.services.delete(f);
+    return [...new Set(affected)];
+  }
+
+  /** Problems the folder's corpus has with one file (its path), for diagnostics in that file. */
+  problemsOf(uri: string): CorpusProblem[] {
+    const path = fileURLToPath(uri);
+    return this.serviceFor(uri).corpus.problems.filter((p) => p.file === path);
+  }
+
+  /** Every problem of every folder's corpus, for the status message. */
+  summaryProblems(): string[] {
+    return this.serviceOfFolder(this.folders[0] ?? NO_FOLDER).summary().problems;
+  }
+
+  get folderPaths(): string[] {
+    return this.folders;
+  }
+}
