@@ -65,12 +65,27 @@ function quotedSpans(text: string): { range: TextRange; content: TextRange }[] {
 }
 
 function attributedCitation(text: string, q: { range: TextRange }, citations: Citation[]): Citation | undefined {
-  // The first citation after the closing mark, or the last one before the opening mark.
-  const after = citations.find((c) => c.range.start >= q.range.end);
+  // The first citation after the closing mark, or the last one before the opening mark
+  // (citations are sorted and do not overlap: binary search, not a scan per quotation).
+  const k = firstStartingAtOrAfter(citations, q.range.end);
+  const after = citations[k];
   if (after && after.range.start - q.range.end <= 12 && AFTER.test(text.slice(q.range.end, after.range.start))) return after;
-  const before = [...citations].reverse().find((c) => c.range.end <= q.range.start);
+  let j = firstStartingAtOrAfter(citations, q.range.start) - 1;
+  while (j >= 0 && citations[j].range.end > q.range.start) j--;
+  const before = citations[j];
   if (before && q.range.start - before.range.end <= 60 && BEFORE.test(text.slice(before.range.end, q.range.start))) return before;
   return undefined;
+}
+
+function firstStartingAtOrAfter(citations: Citation[], offset: number): number {
+  let lo = 0;
+  let hi = citations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (citations[mid].range.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A run of ">" lines whose last line is only a citation (with dashes or brackets around it). */
@@ -89,7 +104,8 @@ function blockQuotes(text: string, citations: Citation[]): Quotation[] {
     while (j + 1 < lines.length && lines[j + 1].quoted) j++;
     const last = lines[j];
     const lastText = text.slice(last.start, last.end);
-    const citation = citations.find((c) => c.range.start >= last.start && c.range.end <= last.end);
+    const first = firstStartingAtOrAfter(citations, last.start);
+    const citation = citations[first] && citations[first].range.end <= last.end ? citations[first] : undefined;
     const rest = citation ? lastText.slice(0, citation.range.start - last.start) + lastText.slice(citation.range.end - last.start) : '';
     if (citation && j > i && /^\s{0,3}>[\s—–\-()[\].,;:]*$/.test(rest)) {
       const content = { start: lines[i].start, end: lines[j - 1].end };
