@@ -3,8 +3,9 @@
 // (unCitations.corpus.paths, `un-cite --corpus`). Reads nothing else: a symlink that leads out of
 // the folder it was found in is refused, and so are files above the size limit.
 
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { inside, walkFiles } from './walk';
 import type { SourceFile } from '../corpus/corpus';
 import type { CorpusProblem } from '../corpus/model';
 
@@ -16,11 +17,6 @@ const DOCUMENT_FILE = /\.(md|markdown|txt)$/i;
 export interface UserSources {
   sources: SourceFile[];
   problems: CorpusProblem[];
-}
-
-function inside(root: string, path: string): boolean {
-  const r = relative(root, path);
-  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
 }
 
 /**
@@ -61,45 +57,20 @@ export function readUserSources(folder: string | undefined, configured: string[]
     }
   };
 
-  const walk = (dir: string, root: string, depth: number) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const path = join(dir, name);
-      let stat;
-      try {
-        stat = lstatSync(path);
-      } catch {
-        continue;
-      }
-      if (stat.isSymbolicLink()) {
-        // Follow a link only when it stays inside the root it was found in.
-        let real: string;
-        try {
-          real = realpathSync(path);
-        } catch {
-          refuse(path, 'unreadable', 'is a broken link');
-          continue;
-        }
-        if (!inside(realpathSync(root), real)) {
-          refuse(path, 'outside', `is a link to ${real}, outside ${root}; not read`);
-          continue;
-        }
-        stat = statSync(real);
-      }
-      if (stat.isDirectory() && depth < 8) walk(path, root, depth + 1);
-      else if (stat.isFile() && DOCUMENT_FILE.test(name)) addFile(path, root);
-    }
+  const walk = (root: string) => {
+    const files = walkFiles(root, {
+      accept: (name) => DOCUMENT_FILE.test(name),
+      maxDepth: 8,
+      maxFiles: MAX_FILES,
+      refused: (path, why, target) => refuse(path, why === 'broken' ? 'unreadable' : 'outside', why === 'broken' ? 'is a broken link' : `is a link to ${target}, outside ${root}; not read`),
+    });
+    for (const f of files) addFile(f, root);
   };
 
   if (folder) {
     const dir = join(folder, USER_CORPUS_DIR);
     try {
-      if (statSync(dir).isDirectory()) walk(dir, dir, 0);
+      if (statSync(dir).isDirectory()) walk(dir);
     } catch {
       // no user corpus in this folder
     }
@@ -113,7 +84,7 @@ export function readUserSources(folder: string | undefined, configured: string[]
       refuse(entry, 'missing', 'configured in unCitations.corpus.paths, but there is no such file or folder');
       continue;
     }
-    if (stat.isDirectory()) walk(path, path, 0);
+    if (stat.isDirectory()) walk(path);
     else addFile(path, resolve(path, '..'));
   }
   return { sources, problems };

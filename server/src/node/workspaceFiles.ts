@@ -1,8 +1,8 @@
 // Node adapter: the Markdown files of the workspace folders, for find-references across files
-// that are not open. Bounded in count and size; never follows symlinks out of a folder.
+// that are not open. Bounded in count and size; never follows a symlink out of its folder.
 
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { walkFiles } from './walk';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -15,38 +15,17 @@ export interface WorkspaceScanLimits {
 
 export function markdownFilesIn(folderUris: string[], limits: WorkspaceScanLimits): TextDocument[] {
   const docs: TextDocument[] = [];
-  const visit = (dir: string, depth: number) => {
-    if (docs.length >= limits.maxFiles || depth > 12) return;
-    let entries: string[];
-    try {
-      entries = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of entries) {
-      if (docs.length >= limits.maxFiles) return;
-      if (SKIP.has(name)) continue;
-      const path = join(dir, name);
-      let stat;
-      try {
-        stat = lstatSync(path);
-      } catch {
-        continue;
-      }
-      if (stat.isSymbolicLink()) continue;
-      if (stat.isDirectory()) visit(path, depth + 1);
-      else if (/\.(md|markdown)$/i.test(name) && stat.size <= limits.maxFileSize) {
-        try {
-          docs.push(TextDocument.create(pathToFileURL(path).href, 'markdown', 0, readFileSync(path, 'utf8')));
-        } catch {
-          // unreadable: skipped
-        }
-      }
-    }
-  };
   for (const uri of folderUris) {
     if (!uri.startsWith('file:')) continue;
-    visit(fileURLToPath(uri), 0);
+    const files = walkFiles(fileURLToPath(uri), { accept: (name) => /\.(md|markdown)$/i.test(name), skip: SKIP, maxDepth: 12, maxFiles: limits.maxFiles - docs.length });
+    for (const path of files) {
+      try {
+        if (statSync(path).size > limits.maxFileSize) continue;
+        docs.push(TextDocument.create(pathToFileURL(path).href, 'markdown', 0, readFileSync(path, 'utf8')));
+      } catch {
+        // unreadable: skipped
+      }
+    }
   }
   return docs;
 }
