@@ -1,7 +1,7 @@
 // Writes a citation of a paragraph in the user's chosen style, for completion, code actions and
 // the command line. The forms are ones the scanner reads back to the same paragraph.
 
-import { type Corpus, compendiumLabel } from '../corpus/corpus';
+import { compendiumLabel } from '../corpus/corpus';
 import type { CorpusDocument, Paragraph } from '../corpus/model';
 import { numberToOrdinal, numberToRoman } from '../corpus/text';
 
@@ -31,13 +31,4 @@ export function formatCitation(document: CorpusDocument, paragraph: Paragraph | 
   if (paragraph.kind === 'preambular') return `${name}, ${paragraph.label}`;
   const label = abbreviated ? paragraph.label.replace(/\) \(/g, ')(') : paragraph.label;
   return `${name}, ${abbreviated ? 'para.' : 'para'} ${label}`;
-}
-
-/** The compendium copy of an instrument when there is one (its labels are the ones the index uses). */
-export function primaryCopy(corpus: Corpus, document: CorpusDocument): CorpusDocument {
-  return corpus.instruments.get(document.instrumentId)?.[0] ?? document;
-}
-
-export function meetingRoman(document: CorpusDocument): string {
-  return numberToRoman(document.session ?? 0).toUpperCase();
 }

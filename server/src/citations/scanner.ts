@@ -166,12 +166,6 @@ export function moveInPlace(c: ScannedCitation, by: number): void {
   }
 }
 
-/** The same citation `by` characters further on. */
-export function shift<T extends ScannedCitation>(c: T, by: number): T {
-  if (by === 0) return c;
-  const move = (r: TextRange) => ({ start: r.start + by, end: r.end + by });
-  return { ...c, range: move(c.range), instrumentRange: move(c.instrumentRange), items: c.items.map((i) => ({ ...i, range: move(i.range) })) };
-}
 
 function citation(t: string, range: TextRange, instrument: InstrumentName, instrumentRange: TextRange, items: LabelItem[] = [], reportNumbering = false): ScannedCitation {
   return { range, text: t.slice(range.start, range.end), instrument, instrumentRange, items, reportNumbering: reportNumbering || undefined };

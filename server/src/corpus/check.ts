@@ -1,10 +1,8 @@
 // The corpus check: every anomaly the parsers and the cross-checks find, each with a stable id so
 // a reviewed allow-list can explain the ones that are real features of the source.
 
-import { type Corpus, compendiumLabel, resolveCompendiumRef } from './corpus';
+import { type Corpus, resolveCompendiumRef } from './corpus';
 import type { CorpusDocument } from './model';
-import { letterIndex } from './text';
-import { sectionKey } from './thematicIndex';
 
 export interface Anomaly {
   /** Stable id for the allow-list: "<code>@<file>:<line>" plus a detail where one line holds several. */
@@ -121,15 +119,4 @@ export function reportOffsets(corpus: Corpus): Map<number, number> {
     tallies.set(pair.ref.section, t);
   }
   return new Map([...tallies].map(([section, t]) => [section, [...t].sort((a, b) => b[1] - a[1])[0][0]]));
-}
-
-/** Suggests the closest real paragraph for an index reference that names none ("I.iii" → "I.b.iii"). */
-export function suggestCompendiumRef(corpus: Corpus, part: 'A' | 'B', section: number, path: string[]): string[] {
-  const document = corpus.sections.get(sectionKey(part, section));
-  if (!document) return [];
-  const last = path[path.length - 1];
-  return document.paragraphs
-    .filter((p) => p.path[p.path.length - 1] === last && p.path.length === path.length + 1 && letterIndex(p.path[0]) !== undefined)
-    .map((p) => compendiumLabel(document, p)!)
-    .filter(Boolean);
 }

@@ -36,17 +36,7 @@ export class CitationCache {
   /** Documents longer than this are not scanned (unCitations.maxFileSize). */
   maxLength = Number.POSITIVE_INFINITY;
 
-  constructor(private context: CitationContext) {}
-
-  /** A new corpus (e.g. a user's document added) invalidates every entry. */
-  setContext(context: CitationContext): void {
-    this.context = context;
-    this.entries.clear();
-  }
-
-  get citationContext(): CitationContext {
-    return this.context;
-  }
+  constructor(private readonly context: CitationContext) {}
 
   get(document: TextDocumentLike): Citation[] {
     const text = document.getText();
