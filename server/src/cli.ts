@@ -6,26 +6,20 @@ import { CITATION_STYLES, type CitationStyle } from './citations/format';
 import { type FailOn, runCheck } from './cli/check';
 import { type Format, createReporter } from './cli/reporters';
 import { corpusTable, search, show } from './cli/show';
-import { buildCorpus } from './corpus/corpus';
+import { createWorkspaceService } from './node/corpora';
 import { readCorpusSources } from './node/corpusFiles';
-import { readUserSources } from './node/userCorpus';
 import type { Finding } from './cli/reporters';
-import { type LanguageService, createLanguageService } from './service';
+import type { LanguageService } from './service';
 import { toSettings } from './settings';
-import { pathToFileURL } from 'node:url';
-import { isAbsolute, join, relative } from 'node:path';
+import { relative } from 'node:path';
 
 const VERSION = '0.1.0';
 const dataDir = resolve(__dirname, '..', 'data');
 
 /** The built-in corpus plus ./.un-citations/corpus/ and every --corpus path. */
 function service(corpusPaths: string[] = []): LanguageService {
-  const builtin = readCorpusSources(dataDir);
-  const user = readUserSources(process.cwd(), corpusPaths);
-  const corpus = buildCorpus([...builtin.sources, ...user.sources]);
-  corpus.problems.unshift(...builtin.problems, ...user.problems);
-  const s = createLanguageService({ corpus, corpusUri: (file) => pathToFileURL(isAbsolute(file) ? file : join(dataDir, file)).href });
-  for (const p of corpus.problems.filter((x) => x.severity === 'error' && !x.user)) process.stderr.write(`un-cite: corpus: ${p.file}: ${p.message}\n`);
+  const s = createWorkspaceService(dataDir, readCorpusSources(dataDir), process.cwd(), corpusPaths);
+  for (const p of s.corpus.problems.filter((x) => x.severity === 'error' && !x.user)) process.stderr.write(`un-cite: corpus: ${p.file}: ${p.message}\n`);
   return s;
 }
 

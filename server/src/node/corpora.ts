@@ -12,6 +12,24 @@ import { USER_CORPUS_DIR, readUserSources } from './userCorpus';
 
 const NO_FOLDER = '';
 
+/**
+ * A language service over the built-in corpus plus a folder's own documents and configured paths:
+ * the one recipe the server (per workspace folder) and the command line (the current folder) share.
+ */
+export function createWorkspaceService(
+  dataDir: string,
+  builtin: { sources: SourceFile[]; problems: CorpusProblem[] },
+  folder: string | undefined,
+  paths: string[],
+  overrides: Map<string, string> = new Map(),
+): LanguageService {
+  const user = readUserSources(folder, paths, overrides);
+  const corpus = buildCorpus([...builtin.sources, ...user.sources]);
+  corpus.problems.unshift(...builtin.problems, ...user.problems);
+  // Built-in files are named relative to data/; users' files by their path.
+  return createLanguageService({ corpus, corpusUri: (file) => pathToFileURL(isAbsolute(file) ? file : join(dataDir, file)).href });
+}
+
 export class Corpora {
   private readonly builtin: { sources: SourceFile[]; problems: CorpusProblem[] };
   private readonly services = new Map<string, LanguageService>();
@@ -55,10 +73,7 @@ export class Corpora {
   serviceOfFolder(folder: string): LanguageService {
     let service = this.services.get(folder);
     if (!service) {
-      const user = readUserSources(folder || undefined, this.settingsValue.corpus.paths, this.overrides);
-      const corpus = buildCorpus([...this.builtin.sources, ...user.sources]);
-      corpus.problems.unshift(...this.builtin.problems, ...user.problems);
-      service = createLanguageService({ corpus, corpusUri: (file) => pathToFileURL(isAbsolute(file) ? file : join(this.dataDir, file)).href });
+      service = createWorkspaceService(this.dataDir, this.builtin, folder || undefined, this.settingsValue.corpus.paths, this.overrides);
       service.settings = this.settingsValue;
       this.services.set(folder, service);
     }
