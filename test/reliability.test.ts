@@ -7,10 +7,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver-types';
 import { generateDraft } from '../bench/drafts';
+import { loadCorpus } from '../server/src/node/corpusFiles';
+import { createLanguageService } from '../server/src/service';
 import { DATA_DIR } from './helpers';
 import { LspClient } from './lspClient';
 import { FRAGMENTS, pick, randomText, rng } from './random';
@@ -199,6 +203,31 @@ describe('corpus faults', () => {
 });
 
 describe('long sessions', () => {
+  test('the live heap stays flat over 3,000 edits (no old document versions kept alive)', () => {
+    // Before the fix, citations and quotations kept across edits were slices of old document
+    // versions, so every version stayed in memory: +15 MB between these two points.
+    setFlagsFromString('--expose_gc');
+    const gc = runInNewContext('gc') as () => void;
+    const service = createLanguageService({ corpus: loadCorpus(DATA_DIR), corpusUri: (f) => f });
+    let model = TextDocument.create('file:///heap.md', 'markdown', 1, generateDraft(5_000));
+    const random = rng(SEED);
+    const edit = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const at = Math.floor(random() * model.getText().length);
+        const change = { range: { start: model.positionAt(at), end: model.positionAt(at + (i % 2)) }, text: i % 2 ? '' : pick(random, ['x', ' VII.1', '9', '\n', '"']) };
+        model = TextDocument.update(model, [change], model.version + 1);
+        if (i % 25 === 24) service.getDiagnostics(model);
+      }
+      service.getDiagnostics(model);
+      gc();
+      return process.memoryUsage().heapUsed / 1e6;
+    };
+    edit(1_000);
+    const start = edit(0);
+    const end = edit(2_000);
+    assert.ok(end - start < 8, `live heap grew from ${start.toFixed(1)} MB to ${end.toFixed(1)} MB`);
+  });
+
   test('memory stays flat over 2,000 edits on a 5,000-line draft', async () => {
     const client = await LspClient.start({ capabilities: PULL });
     try {

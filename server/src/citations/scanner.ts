@@ -9,6 +9,7 @@ import { RangeSet, excludedRanges } from './markdownRegions';
 import type { InstrumentName, LabelItem, ScannedCitation, TextRange } from './model';
 import * as P from './patterns';
 import { expandRange } from '../corpus/labels';
+import { detach } from '../util/strings';
 
 /** Names of documents that only an alias identifies (drafts, users' own documents). */
 export interface AliasTable {
@@ -49,7 +50,7 @@ export function scanRange(text: string, start: number, end: number, aliases: Ali
   const skip = new RangeSet(excluded);
   const out: ScannedCitation[] = [];
   for (const block of blocks(text, start, end)) {
-    for (const c of scanBlock(text.slice(block.start, block.end), aliases)) {
+    for (const c of scanBlock(detach(text.slice(block.start, block.end)), aliases)) {
       // Fresh objects from this block's scan: moved in place rather than copied.
       moveInPlace(c, block.start);
       if (!skip.overlaps(c.range.start, c.range.end)) out.push(c);

@@ -13,6 +13,7 @@ import type { DiagnosticCode, Settings } from '../settings';
 import { type DiagnosticData, SOURCE, severityOf } from './diagnostics';
 import { type CitationCache, type TextDocumentLike, contains, toRange } from './documents';
 import { escapeMarkdown } from './markdown';
+import { detach } from '../util/strings';
 
 export interface QuoteFinding {
   code: Extract<DiagnosticCode, 'citation.quote-mismatch' | 'citation.quote-elsewhere' | 'citation.quote-bracket'>;
@@ -43,7 +44,7 @@ export class QuoteChecker {
     if (known && known.text === text) return known.findings;
     const findings: QuoteFinding[] = [];
     for (const q of findQuotations(text, this.citations.get(document))) {
-      const key = `${text.slice(q.range.start, q.citation.range.end > q.range.end ? q.citation.range.end : q.range.end)}\u0000${q.citation.text}\u0000${q.citation.range.start - q.range.start}`;
+      const key = detach(`${text.slice(q.range.start, q.citation.range.end > q.range.end ? q.citation.range.end : q.range.end)}\u0000${q.citation.text}\u0000${q.citation.range.start - q.range.start}`);
       let cached = this.byQuote.get(key);
       if (!cached) {
         cached = { at: q.range.start, findings: this.checkOne(q) };

@@ -3,6 +3,7 @@
 // para 6 states that "…"'), and a ">" block quote whose last line is a citation.
 
 import type { Citation, TextRange } from '../citations/model';
+import { detach } from '../util/strings';
 
 export interface Quotation {
   /** The quotation with its marks: '"States parties should …"'. */
@@ -27,7 +28,7 @@ export function findQuotations(text: string, citations: Citation[]): Quotation[]
     const inner = text.slice(q.content.start, q.content.end);
     if (!/[\p{L}\p{N}]+\W+[\p{L}\p{N}]+/u.test(inner)) continue; // one word is a term, not a quotation
     const citation = attributedCitation(text, q, attributable);
-    if (citation) out.push({ ...q, text: inner, citation });
+    if (citation) out.push({ ...q, text: detach(inner), citation });
   }
   for (const b of blockQuotes(text, attributable)) out.push(b);
   return out.sort((a, b) => a.range.start - b.range.start);
@@ -112,7 +113,7 @@ function blockQuotes(text: string, citations: Citation[]): Quotation[] {
       // Blank out the ">" markers and any quote marks around the whole passage, keeping offsets.
       const raw = text.slice(content.start, content.end);
       const blanked = raw.replace(/^(\s{0,3}>\s?)/gm, (m) => ' '.repeat(m.length)).replace(/^(\s*)["“]/, '$1 ').replace(/["”](\s*)$/, ' $1');
-      out.push({ range: { start: lines[i].start, end: last.end }, content, text: blanked, citation });
+      out.push({ range: { start: lines[i].start, end: last.end }, content, text: detach(blanked), citation });
     }
     i = j;
   }
