@@ -168,8 +168,12 @@ describe('classification and messages', () => {
     assert.equal(c.message, 'Resolution 7/1 is not in the corpus (it holds Decision 1/6, Decision 2/4, Decision 3/3, Decision 4/5, Resolution 5/3, Resolution 6/3 and Resolution 10/3); the corpus may simply not include it.');
   });
 
-  test('a typo in the instrument offers the instrument meant', () => {
-    assert.deepEqual(first('resolution 4/5').suggestions, ['Decision 4/5']);
+  test('an instrument of the other kind is a warning with the instrument meant, in the writer\'s case', () => {
+    const c = first('resolution 4/5');
+    assert.equal(c.status, 'wrong-kind');
+    assert.equal(c.message, '4/5 is a decision of the Conference, not a resolution: did you mean Decision 4/5?');
+    assert.deepEqual(c.suggestions, ['decision 4/5']);
+    assert.deepEqual(first('Decision 5/3, para 9').suggestions, ['Resolution 5/3, para 9']);
   });
 
   test('a paragraph of an excerpt says which paragraphs the corpus holds', () => {
@@ -195,9 +199,10 @@ describe('classification and messages', () => {
     assert.equal(first('Resolution 5/3, paras 1–999').status, 'malformed');
   });
 
-  test('a compendium section that does not exist', () => {
+  test('a compendium section that does not exist is a warning (the compendium is whole in the corpus)', () => {
     const c = first('XI.3');
-    assert.equal(c.status, 'unknown-instrument');
+    assert.equal(c.status, 'unknown-section');
+    assert.equal(first('Part B VIII.1').message, 'The compendium has no section VIII in Part B: Part B has sections I–VII (VII, also written X, is resolution 10/3).');
     assert.equal(c.message, 'The compendium has no section XI: Part A has the meetings I–X.');
   });
 });

@@ -8,6 +8,9 @@ export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'of
 export const DIAGNOSTIC_CODES = [
   'citation.unknown-paragraph',
   'citation.unknown-instrument',
+  'citation.unknown-section',
+  'citation.wrong-kind',
+  'citation.report-paragraph',
   'citation.excerpt',
   'citation.misprint',
   'citation.ambiguous',
@@ -39,6 +42,9 @@ export interface Settings {
 export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeveritySetting> = {
   'citation.unknown-paragraph': 'error',
   'citation.unknown-instrument': 'information',
+  'citation.unknown-section': 'warning',
+  'citation.wrong-kind': 'warning',
+  'citation.report-paragraph': 'information',
   'citation.excerpt': 'information',
   'citation.misprint': 'warning',
   'citation.ambiguous': 'warning',

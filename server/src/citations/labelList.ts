@@ -10,10 +10,14 @@ export const MAX_RANGE = 200;
 
 // "PP 5", "9 (c)(ii)", "(j) (ii)": one label. Brackets hold a letter or a small roman numeral.
 const BRACKET = String.raw`\([a-z]{1,5}\)`;
-const LABEL = new RegExp(String.raw`(?:(PP)\s?(\d{1,3})(?!\d)|(\d{1,3})(?![\d/])((?:\s?${BRACKET}){0,3})|(${BRACKET}(?:\s?${BRACKET}){0,2}))`, 'y');
-const BRACKET_VALUE = /\(([a-z]{1,5})\)/g;
+// "b)", "ii)": half brackets, as French and Spanish drafting writes subparagraphs ("al. b)").
+const HALF = String.raw`(?:[a-z]|[ivx]{1,4})\)`;
+// A number is not a label when a negotiation suffix or a letter follows ("OP7bis", "7a").
+const LABEL = new RegExp(String.raw`(?:(PP)\s?(\d{1,3})(?![\d\w])|(\d{1,3})(?![\d/]|[A-Za-z])((?:\s?(?:${BRACKET}|,?\s?(?:al\.|letter|point)\s${BRACKET})){0,3})|((?:${BRACKET}|${HALF})(?:\s?(?:${BRACKET}|${HALF})){0,2}))`, 'y');
+const BRACKET_VALUE = /\(?([a-z]{1,5})\)/g;
 // "–", "—", "-" or " to " between the ends of a range.
-const RANGE = /\s?(?:[–—-]|\s+to\s+)\s?/y;
+// "18 to recommendation 28", "3 à 5": a range's end may repeat the designator.
+const RANGE = /\s?(?:[–—-]|\s+(?:to|à|through)\s+(?:(?:recommendations?|recs?\.|paragraphs?|paras?\.?|ops?\.?|OP|§)\s{0,2})?)\s?/y;
 // ", ", " and ", ", and ", " & " between items.
 const SEPARATOR = /(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)/y;
 

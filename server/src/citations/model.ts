@@ -12,7 +12,8 @@ export interface TextRange {
 
 /** Which instrument a citation names, as written. */
 export type InstrumentName =
-  | { type: 'conference'; kind: 'resolution' | 'decision'; session: number; number: number }
+  /** `any`: "6/3 OP15" names no kind; the corpus decides. */
+  | { type: 'conference'; kind: 'resolution' | 'decision' | 'any'; session: number; number: number }
   /** "VII.14", "Part B V.5": a compendium section; `part` is undefined when not written. */
   | { type: 'compendium'; part?: 'A' | 'B'; section: number }
   /** "the seventh meeting of the Working Group". */
@@ -26,7 +27,15 @@ export type InstrumentName =
   /** "General Assembly resolution 55/25": an instrument of another body. */
   | { type: 'external'; name: string }
   /** "article 16, paragraph 5, of the Protocol". */
-  | { type: 'treaty'; name: string };
+  | { type: 'treaty'; name: string }
+  /**
+   * A reference carried over from an earlier citation: "(para. 9)", "ibid., para. 4", "paragraph 22
+   * of the same resolution", "report para. 21". Linked to its antecedent after scanning (antecedents.ts).
+   */
+  | { type: 'carried'; form: CarriedForm; wants: 'resolution' | 'decision' | 'report' | 'any' };
+
+/** `previous`: ibid./id.; `named`: "the same resolution", "that decision"; `bare`: "(para. 9)". */
+export type CarriedForm = 'previous' | 'named' | 'bare';
 
 /** One item of a paragraph list as written: "9 (c)", "3–5", "(j)(i)–(iii)", "PP 5". */
 export interface LabelItem {
@@ -49,12 +58,22 @@ export interface ScannedCitation {
   items: LabelItem[];
   /** Report paragraph numbers ("CTOC/COP/WG.7/2012/6, para 41") rather than the instrument's own. */
   reportNumbering?: boolean;
+  /** Part A forced by a designator: "recommendation V.6", "Rec. IX-2". */
+  partA?: boolean;
+  /** For a carried-over reference, the citation it takes its instrument from. */
+  antecedent?: { text: string; range: TextRange };
 }
 
 export type CitationStatus =
   | 'resolved'
   | 'unknown-paragraph'
   | 'unknown-instrument'
+  /** "XI.1", "Part B VIII.1": a section the compendium (whole in the corpus) does not have. */
+  | 'unknown-section'
+  /** "decision 5/3": 5/3 is a resolution. */
+  | 'wrong-kind'
+  /** A report paragraph the thematic index maps to no recommendation. */
+  | 'report-paragraph'
   | 'excerpt'
   | 'misprint'
   | 'ambiguous'

@@ -2,53 +2,81 @@
 // match the same text two ways, so each pattern runs in linear time on long lines.
 
 import { numberToOrdinal } from '../corpus/text';
+import { CONFERENCE_NAMES, DRAFT_LABEL_SUFFIX, INSTRUMENT_DESIGNATORS, NUMBER_MARKER, OTHER_BODIES, PARAGRAPH_DESIGNATORS, RECOMMENDATION_DESIGNATORS, alternation, rowSource } from './grammar';
 
 /** "first" … "fiftieth", longest first so "twenty-first" wins over "twenty". */
 export const ORDINAL_WORD = (() => {
   const words = Array.from({ length: 50 }, (_, i) => numberToOrdinal(i + 1));
-  return `(?:${words.sort((a, b) => b.length - a.length).join('|')})`;
+  return `(?:${words.sort((a, b) => b.length - a.length).join('|')}|\\d{1,2}(?:st|nd|rd|th))`;
 })();
 
-/** "resolution", "decisions", "res.", "dec.". */
-export const INSTRUMENT_WORD = String.raw`(?:resolutions?|decisions?|res\.|dec\.)`;
+/** "resolution", "decisions", "res.", "Res", "dec.": the grammar's instrument rows. */
+export const INSTRUMENT_WORD = alternation(INSTRUMENT_DESIGNATORS);
 
 /** "5/3": session / number. */
 export const INSTRUMENT_NUMBER = String.raw`(\d{1,3})\/(\d{1,4})(?![\d/])`;
 
 /** "Resolution 5/3", "Conference decision 3/3", "res. 5/3". Groups: word, session, number. */
-export const INSTRUMENT = new RegExp(String.raw`\b(${INSTRUMENT_WORD})\s{0,3}${INSTRUMENT_NUMBER}`, 'gi');
+export const INSTRUMENT = new RegExp(String.raw`\b(${INSTRUMENT_WORD})\s{0,3}${INSTRUMENT_NUMBER}`, 'g');
+
+/** "6/3 OP15", "5/3 op. 3", "6/3 PP7": a bare session number with a paragraph designator right after. Groups: session, number. */
+export const BARE_NUMBER = new RegExp(String.raw`(?<![\w/.,-])(\d{1,2})\/(\d{1,2})(?![\d/])(?=\s{0,2},?\s{0,2}(?:OPs?\s?\d|[Oo]ps?\.\s?\d|ops?\s\d|PPs?\s?\d|paras?\.?\s?\d|§))`, 'g');
+/** A bare session number read right after " of " in "para. 9(a) of 6/3". Groups: session, number. */
+export const BARE_NUMBER_STICKY = /(\d{1,2})\/(\d{1,2})(?![\d/])/y;
 
 /** More instruments after the first: "resolutions 5/3 and 6/3", "decisions 3/3, 4/5". */
 export const MORE_INSTRUMENTS = new RegExp(String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)${INSTRUMENT_NUMBER}`, 'y');
 
-/** Bodies other than the Conference, written just before an instrument: not in the corpus. */
-export const OTHER_BODY_BEFORE = /\b(General Assembly|Security Council|Economic and Social Council|Human Rights Council|Commission on [A-Z][A-Za-z ]{2,60}|Commission|Council|Assembly|Board|WHO|ILO|IMO)\s*$/;
-
-/** The last word (lower-cased) of every name OTHER_BODY_BEFORE matches. */
-export const OTHER_BODY_LAST_WORDS = new Set(['assembly', 'council', 'commission', 'board', 'who', 'ilo', 'imo', 'justice', 'drugs', 'women', 'development', 'population', 'rights', 'status']);
+const BODIES = OTHER_BODIES.map((b) => `(${rowSource(b)})`).join('|');
+/** Bodies other than the Conference, written just before an instrument: not in the corpus. One group per body row. */
+export const OTHER_BODY_BEFORE = new RegExp(String.raw`(?<![\w/])(?:${BODIES})(?:['’]s)?\s{1,3}$`);
+/** The same bodies after an instrument: "resolution 4/3 of the Conference of the States Parties to …". */
+export const OTHER_BODY_AFTER = new RegExp(String.raw`\s{0,3},?\s{0,3}(?:of|adopted\s+by|by)\s+(?:the\s+)?(?:${BODIES})(?![\w/])`, 'y');
+/** Names of the Conference itself, which are never another body. */
+export const CONFERENCE_NAME = new RegExp(String.raw`^(?:${CONFERENCE_NAMES})$`, 'i');
 
 /** ", para 9", " paragraphs ", ", subpara. ": what introduces a paragraph list after an instrument. */
-export const PARAGRAPH_WORD = String.raw`(?:(?:sub-?)?para(?:graph)?s?\.?|(?:operative|preambular)\s+paragraphs?)`;
-export const PARAGRAPH_INTRO = new RegExp(String.raw`\s{0,3},?\s{0,3}${PARAGRAPH_WORD}\s{0,3}`, 'iy');
+export const PARAGRAPH_WORD = alternation(PARAGRAPH_DESIGNATORS);
+/** A date or title between an instrument and its pinpoint: " of 19 October 2012", ', entitled "…"'. */
+const PINPOINT_GAP = String.raw`(?:\s{0,3},?\s{0,3}(?:of|adopted\s+on)\s+\d{1,2}\s+[A-Z][a-z]{2,9}\s+\d{4})?(?:\s{0,3},?\s{0,3}entitled\s+["“][^"”\n]{1,300}["”])?`;
+/** ", in particular", " in its": words between an instrument and its paragraph designator. */
+const PINPOINT_WORDS = String.raw`(?:(?:and\s+)?(?:in\s+particular|notably|especially|in\s+its|at)\s{1,3},?\s{0,2})?(?:the\s+)?`;
+/** What introduces a designated paragraph list after an instrument. Group: the designator. */
+export const PARAGRAPH_INTRO = new RegExp(String.raw`${PINPOINT_GAP}\s{0,3}[,:]?\s{0,3}\(?\s{0,2}${PINPOINT_WORDS}(${PARAGRAPH_WORD}|${alternation(RECOMMENDATION_DESIGNATORS)})\s{0,3}(?:${NUMBER_MARKER})?`, 'y');
+/** ", al. a)", ", subparagraph (c)": subparagraphs after a paragraph number ("§ 9, al. a)"). */
+export const SUBPARAGRAPH_INTRO = new RegExp(String.raw`\s{0,3},?\s{0,3}(?:${rowSource(PARAGRAPH_DESIGNATORS.find((r) => r.numbering === 'subparagraph')!)})\s{0,3}(?=\(?[a-z]{1,5}\))`, 'y');
 /** ", PP 5", " (j)(i)": lists that need no word before them. */
 export const DIRECT_LIST_INTRO = /\s{0,3},?\s{0,3}(?=PP\s?\d|\([a-z]{1,5}\))/y;
 
 /** "paragraph 9 of", "subparagraphs (g) and (k) of": a list first, then the instrument. */
-export const PARAGRAPH_FIRST = new RegExp(String.raw`\b${PARAGRAPH_WORD}\s{0,3}(?=PP\s?\d|\d|\()`, 'gi');
+export const PARAGRAPH_FIRST = new RegExp(String.raw`(?<![\w§])(${PARAGRAPH_WORD})\s{0,3}(?:${NUMBER_MARKER})?(?=PP\s?\d|\d|\(|[a-z]\))`, 'g');
 /** "the fifth preambular paragraph of". Group: the ordinal. */
 export const ORDINAL_PREAMBULAR = new RegExp(String.raw`\b(?:the\s+)?(${ORDINAL_WORD})\s+preambular\s+paragraph\s+(?=of\b)`, 'gi');
 /** " of ", ", of the ", " in its ": between a paragraph list and what it belongs to. */
-export const OF_LINK = /\s{0,3},?\s{0,3}(?:of|in)\s+(?:(?:the|its)\s+)?(?:(?:Conference|COP)\s+)?/iy;
+export const OF_LINK = /\s{0,3},?\s{0,3}(?:of|in)\s+(?:(?:the|its)\s+)?(?:(?:Conference|COP)(?:['’]s)?\s+)?/iy;
 
-/** "recommendation 14", "recommendations 19–25". */
-export const RECOMMENDATION_FIRST = /\brecommendations?\s{1,3}(?=\d)/gi;
-/** " of the seventh meeting", " adopted at its third meeting of the Working Group". Group: ordinal. */
+export const RECOMMENDATION_WORD = alternation(RECOMMENDATION_DESIGNATORS);
+/** "recommendation 14", "recommendations 19–25", "rec. no. 4". */
+export const RECOMMENDATION_FIRST = new RegExp(String.raw`(?<![\w.])${RECOMMENDATION_WORD}\s{0,3}(?:${NUMBER_MARKER})?(?=\d)`, 'g');
+/** A recommendation designator right before `at` (for "recommendation I.20", "Rec. IX-2", "WG rec. V.6"). */
+export const RECOMMENDATION_BEFORE = new RegExp(String.raw`(?<![\w.])${RECOMMENDATION_WORD}\s{0,3}(?:${NUMBER_MARKER})?$`);
+const WORKING_GROUP = String.raw`Working\s+Group(?:\s+on\s+the\s+Smuggling\s+of\s+Migrants)?`;
+/** " of the seventh meeting", " adopted at its third meeting of the Working Group", " of the 3rd meeting". Group: ordinal. */
 export const MEETING_TAIL = new RegExp(
-  String.raw`\s{0,3},?\s{0,3}(?:of|adopted\s+(?:at|by\s+the\s+Working\s+Group\s+at))\s+(?:the\s+|its\s+)?(${ORDINAL_WORD})\s+meeting(?:\s+of\s+the\s+Working\s+Group(?:\s+on\s+the\s+Smuggling\s+of\s+Migrants)?)?`,
+  String.raw`\s{0,3},?\s{0,3}\(?(?:of|from|at|adopted\s+(?:at|by\s+the\s+Working\s+Group\s+at))\s+(?:the\s+|its\s+)?(?:Working\s+Group['’]s\s+)?(${ORDINAL_WORD})\s+meeting(?:\s+of\s+the\s+${WORKING_GROUP}(?!\s+on\b))?\)?`,
   'iy',
 );
+/** " of the Working Group on Firearms": a meeting of another working group. */
+export const OTHER_WORKING_GROUP = /\s{1,3}of\s+the\s+(?:Open-ended\s+)?(?:Intergovernmental\s+)?Working\s+Group\s+on\s+(?!the\s+Smuggling\s+of\s+Migrants)/iy;
+/** "the fifth meeting, recommendation 2 (k)", "the third meeting's recommendations 19–25". Group: ordinal. */
+export const MEETING_FIRST = new RegExp(
+  String.raw`\b(?:the\s+|its\s+)?(${ORDINAL_WORD})\s+meeting(?:\s+of\s+the\s+${WORKING_GROUP}(?!\s+on\b))?(?:\s{0,3}\(\d{4}\))?(?:['’]s)?\s{0,3}[,:(]?\s{0,3}(?:in\s+)?${RECOMMENDATION_WORD}\s{0,3}(?:${NUMBER_MARKER})?(?=\d)`,
+  'gi',
+);
+/** ", recommendation 11", ", recs. 3 and 5" after a Working Group report symbol. */
+export const SYMBOL_RECOMMENDATIONS = new RegExp(String.raw`\s{0,3},\s{0,3}${RECOMMENDATION_WORD}\s{0,3}(?:${NUMBER_MARKER})?(?=\d)`, 'y');
 /** "the tenth meeting of the Working Group". Group: ordinal. */
-export const MEETING = new RegExp(String.raw`\b(?:the\s+|its\s+)?(${ORDINAL_WORD})\s+meeting\s+of\s+the\s+Working\s+Group(?:\s+on\s+the\s+Smuggling\s+of\s+Migrants)?`, 'gi');
+export const MEETING = new RegExp(String.raw`\b(?:the\s+|its\s+)?(${ORDINAL_WORD})\s+meeting\s+of\s+the\s+${WORKING_GROUP}(?!\s+on\b)`, 'gi');
 
 /**
  * "the report on the meeting of the Working Group on the Smuggling of Migrants held in Vienna
@@ -65,7 +93,7 @@ export const MEETING_REPORT = new RegExp(
  */
 export const SYMBOL = /(?<![\w/.-])[A-Z]{1,8}(?:\.\d{1,4})?(?:\/[A-Z0-9][A-Za-z0-9.-]{0,20}){2,7}(?![\w/])/g;
 /** ", para 41", ", paras. 52 and 53" after a symbol. */
-export const SYMBOL_PARAGRAPHS = new RegExp(String.raw`\s{0,3},\s{0,3}${PARAGRAPH_WORD}\s{0,3}(?=\d)`, 'iy');
+export const SYMBOL_PARAGRAPHS = new RegExp(String.raw`\s{0,3},\s{0,3}${PARAGRAPH_WORD}\s{0,3}(?=\d)`, 'y');
 
 /**
  * A compendium reference: "VII.14", "Part A I.38", "V.2.k", "V.2(k)", "IX.8.a", "Part B II.n.iii",
@@ -73,15 +101,34 @@ export const SYMBOL_PARAGRAPHS = new RegExp(String.raw`\s{0,3},\s{0,3}${PARAGRAP
  * range end.
  */
 export const COMPENDIUM = new RegExp(
-  String.raw`(?<![\w./\-])(?:[Pp]art\s([AB])\s{1,3})?([IVX]{1,5})\.((?:PP\.)?\d{1,3}(?!\d)|[a-z]{1,4}(?![a-z]))((?:\.[a-z]{1,4}(?![a-z])|\s?\([a-z]{1,4}\)){0,2})(?:\s?(?:[–—-]|\s+to\s+)\s?((?:PP\.)?\d{1,3}(?!\d)|[a-z]{1,4}(?![a-z])|\([a-z]{1,4}\)))?(?![\w/]|\.\d)`,
+  String.raw`(?<![\w./\-])(?:[Pp]art\s([AB])\s{1,3})?([IVX]{1,5})\.((?:PP\.)?\d{1,3}(?!\d)|[a-z]{1,4}(?![a-z]))((?:\.[a-z]{1,4}(?![a-z])|\s?\([a-z]{1,4}\)){0,2})(?:\s?(?:[–—-]|\s+(?:to|à)\s+)\s?(?:(?:[Rr]ec(?:ommendation)?s?\.?\s)?([IVX]{1,5})\.)?((?:PP\.)?\d{1,3}(?!\d)|[a-z]{1,4}(?![a-z])|\([a-z]{1,4}\)))?(?![\w/]|\.\d)`,
+  'g',
+);
+/** "VIII-4", "IX-2", "X-7 to X-9": compendium numbers with a hyphen. Groups as COMPENDIUM's (no components). */
+export const HYPHEN_COMPENDIUM = new RegExp(
+  String.raw`(?<![\w./\-])(?:[Pp]art\s([AB])\s{1,3})?([IVX]{1,5})-(\d{1,3})(?![\d\w-])()(?:\s?(?:[–—]|\s+(?:to|à)\s+)\s?(?:([IVX]{1,5})-)?(\d{1,3})(?![\d\w]))?`,
   'g',
 );
 /** Words that make "II.3" a part of the draft itself: "section II.3 below", "Table I.1". */
 export const SELF_REFERENCE_WORDS = new Set([
   'section', 'sections', 'chapter', 'chapters', 'table', 'tables', 'annex', 'annexes', 'figure', 'figures', 'fig.',
   'box', 'boxes', 'appendix', 'appendices', 'paragraph', 'paragraphs', 'para.', 'page', 'pages', 'p.', 'pp.',
-  'vol.', 'volume', 'no.', 'item', 'items', 'step', 'clause',
+  'vol.', 'volume', 'no.', 'item', 'items', 'step', 'steps', 'clause', 'clauses',
+  // Training and programme documents: "Module IV.2", "Exercise III.19", "Lesson III.4".
+  'module', 'modules', 'exercise', 'exercises', 'lesson', 'lessons', 'unit', 'units', 'activity', 'activities', 'case', 'cases',
+  'question', 'questions', 'slide', 'slides', 'task', 'tasks', 'objective', 'objectives', 'outcome', 'outcomes', 'output', 'outputs',
+  'indicator', 'indicators', 'target', 'targets', 'goal', 'goals', 'line', 'lines', 'rule', 'rules', 'form', 'forms', 'option', 'options',
+  'scenario', 'scenarios', 'tool', 'tools', 'worksheet', 'handout', 'title', 'heading', 'point', 'points', 'level', 'phase', 'stage',
+  'criterion', 'criteria', 'standard', 'principle', 'requirement', 'pillar', 'component', 'priority', 'action', 'actions', 'measure',
+  'element', 'topic', 'topics', 'day', 'week', 'version', 'ver.', 'v.', 'rev.', 'exhibit', 'map', 'chart', 'graph', 'diagram', 'plate',
+  'schedule', 'list', 'checklist', 'cluster', 'area', 'subsection', 'subsections', 'article', 'articles', 'art.', 'lot', 'block',
+  'track', 'session', 'sessions', 'footnote', 'note', 'notes', 'entry', 'row', 'rows', 'column', 'columns', 'col.', 'sheet', 'tab',
+  'tier', 'grade', 'sprint', 'release', 'annexe', 'attachment', 'enclosure', 'chap.', 'sec.', 'fig.', 'tab.', 'ex.', 'q.',
 ]);
+/** Words after "II.3" that make it the draft's own: "II.3 of this guide", "II.3 refer to this checklist" ("I.38 above" is a citation made earlier). */
+export const SELF_REFERENCE_AFTER = /\s{1,3}(?:(?:refers?\s+to|of|in)\s+th(?:is|e\s+present)\b)/iy;
+/** "OP7bis", "PP2ter": the draft's own negotiation labels. */
+export const DRAFT_LABEL = new RegExp(String.raw`^\s?${DRAFT_LABEL_SUFFIX}`);
 
 /** "article 16, paragraph 5, of the Protocol", "art. 16, para. 1", "articles 12 and 13 of …". */
-export const TREATY = /\b(?:articles?|arts?\.)\s{1,3}\d{1,3}(?:\s{0,3}(?:,|and|to|[–-])\s{0,3}\d{1,3}){0,10}(?:\s{0,3},?\s{0,3}(?:paragraphs?|paras?\.?)\s{1,3}\d{1,3}(?:\s?\([a-z]{1,4}\)){0,2})?(?:\s{0,3},?\s{0,3}of\s+the\s+[A-Z][\w-]{0,40}(?:\s+(?:(?!(?:Resolution|Decision|Part|Recommendation)s?\b)[A-Z][\w-]{0,40}|of|on|against|the|and|by|to|in|for|Land,|Sea|Air)){0,16})?/g;
+export const TREATY = /\b(?:[Aa]rticles?|[Aa]rts?\.)\s{1,3}\d{1,3}(?:\s{0,3}(?:,|and|to|[–-])\s{0,3}\d{1,3}){0,10}(?:\s{0,3},?\s{0,3}(?:paragraphs?|paras?\.?)\s{1,3}\d{1,3}(?:\s?\([a-z]{1,4}\)){0,2})?(?:\s{0,3},?\s{0,3}of\s+the\s+[A-Z][\w-]{0,40}(?:\s+(?:(?!(?:Resolution|Decision|Part|Recommendation)s?\b)[A-Z][\w-]{0,40}|of|on|against|the|and|by|to|in|for|Land,|Sea|Air)){0,16})?/g;

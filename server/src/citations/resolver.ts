@@ -9,6 +9,7 @@ import type { CorpusDocument, Paragraph } from '../corpus/model';
 import { letterIndex, numberToOrdinal, numberToRoman, romanToNumber } from '../corpus/text';
 import { sectionKey } from '../corpus/thematicIndex';
 import type { Citation, CitationMember, CitationStatus, LabelItem, ScannedCitation } from './model';
+import { antecedentOf, linkAntecedents } from './antecedents';
 import { type AliasTable, buildAliasTable, scanCitations } from './scanner';
 
 /** What resolving needs besides the corpus, built once per corpus. */
@@ -33,12 +34,29 @@ export function createCitationContext(corpus: Corpus): CitationContext {
 
 /** Scans and resolves every citation in a text. */
 export function findCitations(context: CitationContext, text: string): Citation[] {
-  return scanCitations(text, context.aliases).map((c) => resolveCitation(context, c));
+  return linkCitations(context, text, scanCitations(text, context.aliases).map((c) => resolveCitation(context, c)));
+}
+
+/** Carried-over references ("ibid.", "(para. 9)") resolved through their antecedents; unlinked ones dropped. */
+export function linkCitations(context: CitationContext, text: string, citations: Citation[]): Citation[] {
+  return linkAntecedents(text, citations, (carried, instrument, antecedent, items) =>
+    resolveCitation(context, {
+      range: { ...carried.range },
+      text: carried.text,
+      instrument,
+      instrumentRange: { ...carried.instrumentRange },
+      items: items === carried.items ? carried.items.map((i) => ({ ...i, range: { ...i.range } })) : items.map((i) => ({ ...i, range: { ...carried.range } })),
+      reportNumbering: carried.reportNumbering || (carried.instrument.type === 'carried' && carried.instrument.form === 'previous' ? antecedent.reportNumbering : undefined),
+      partA: antecedent.partA,
+      antecedent: antecedentOf(antecedent),
+    }),
+  );
 }
 
 /** Resolves one citation; the same text resolves the same way, so earlier answers are reused with the new ranges. */
 export function resolveCitation(context: CitationContext, scanned: ScannedCitation): Citation {
-  const key = `${scanned.instrument.type}\u0000${scanned.text}`;
+  // A carried reference reads as its antecedent says: "(para. 9)" is 5/3's or 6/3's paragraph 9.
+  const key = scanned.antecedent ? `${JSON.stringify(scanned.instrument)}\u0000${scanned.text}\u0000${scanned.items.map((i) => i.paths.join('.')).join(',')}` : `${scanned.instrument.type}\u0000${scanned.partA ? 'A' : ''}${scanned.text}`;
   const known = context.cache.get(key);
   if (known) return relocate(known, scanned);
   const resolved = resolveUncached(context.corpus, scanned);
@@ -70,9 +88,11 @@ function resolveUncached(corpus: Corpus, scanned: ScannedCitation): Citation {
   const i = scanned.instrument;
   switch (i.type) {
     case 'conference': {
-      const id = `${i.kind}-${i.session}-${i.number}`;
+      // "6/3 OP15" names no kind: whichever the corpus holds.
+      const kind = i.kind !== 'any' ? i.kind : corpus.instruments.has(`decision-${i.session}-${i.number}`) ? 'decision' : 'resolution';
+      const id = `${kind}-${i.session}-${i.number}`;
       const copies = corpus.instruments.get(id);
-      if (!copies) return unknownInstrument(corpus, base, i.kind, i.session, i.number);
+      if (!copies) return unknownInstrument(corpus, base, kind, i.session, i.number);
       return withMembers(base, copies, 'instrument');
     }
     case 'alias': {
@@ -81,7 +101,8 @@ function resolveUncached(corpus: Corpus, scanned: ScannedCitation): Citation {
     }
     case 'meeting': {
       const d = meetingDocument(corpus, i.meeting);
-      if (!d) return { ...base, status: 'unknown-instrument', message: `The corpus holds the recommendations of the Working Group's meetings ${meetingSpan(corpus)}, not of its ${numberToOrdinal(i.meeting)} meeting.` };
+      // A meeting named as a whole ("the eleventh meeting of the Working Group") is an event, not a broken citation.
+      if (!d) return { ...base, status: scanned.items.length ? 'unknown-instrument' : 'out-of-corpus', message: `The corpus holds the recommendations of the Working Group's meetings ${meetingSpan(corpus)}, not of its ${numberToOrdinal(i.meeting)} meeting.` };
       return withMembers(base, [d], 'instrument');
     }
     case 'compendium':
@@ -94,6 +115,9 @@ function resolveUncached(corpus: Corpus, scanned: ScannedCitation): Citation {
       return { ...base, status: 'out-of-corpus', message: `${i.name} is not in the corpus, which holds Conference of the Parties instruments and Working Group recommendations.` };
     case 'treaty':
       return { ...base, status: 'out-of-corpus', message: `A treaty provision (${scanned.text.replace(/\s+/g, ' ')}); treaties are not in the corpus.` };
+    case 'carried':
+      // Never shown: linkCitations replaces it with its antecedent's reading or drops it.
+      return { ...base, status: 'ambiguous', message: 'A reference to an earlier citation.' };
   }
 }
 
@@ -115,6 +139,13 @@ function unknownInstrument(corpus: Corpus, base: Base, kind: 'resolution' | 'dec
   const written = `${kind} ${session}/${number}`;
   const close = names.filter((n) => n.toLowerCase() === `${kind === 'resolution' ? 'decision' : 'resolution'} ${session}/${number}` || distance(n.toLowerCase(), written) <= 1);
   const suggestions = close.map((n) => base.text.slice(0, base.instrumentRange.start - base.range.start) + n.replace(/^\w/, (c) => (base.text[base.instrumentRange.start - base.range.start] === c.toLowerCase() ? c.toLowerCase() : c)));
+  const swapped = corpus.instruments.has(`${kind === 'resolution' ? 'decision' : 'resolution'}-${session}-${number}`);
+  if (swapped) {
+    const right = `${kind === 'resolution' ? 'decision' : 'resolution'} ${session}/${number}`;
+    const instrumentText = base.text.slice(base.instrumentRange.start - base.range.start, base.instrumentRange.end - base.range.start);
+    const fixed = base.text.slice(0, base.instrumentRange.start - base.range.start) + (/^[A-Z]/.test(instrumentText) ? capitalise(right) : right) + base.text.slice(base.instrumentRange.end - base.range.start);
+    return { ...base, status: 'wrong-kind', message: `${session}/${number} is a ${kind === 'resolution' ? 'decision' : 'resolution'} of the Conference, not a ${kind}: did you mean ${capitalise(right)}?`, suggestions: [fixed] };
+  }
   return {
     ...base,
     status: 'unknown-instrument',
@@ -131,19 +162,38 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Without "Part A/B", a reference is Part A when it resolves there, else Part B (III.k, VI.PP.5). */
+/**
+ * Without "Part A/B", a reference is Part A when it resolves there. Forms only Part B has (III.k,
+ * VI.PP.5) are Part B. A number that only Part B has ("V.6": meeting V has 1–5) is ambiguous, never
+ * silently Part B; a designator ("recommendation V.6") makes it Part A.
+ */
 function resolveCompendium(corpus: Corpus, base: Base, part: 'A' | 'B' | undefined, section: number): Citation {
   const docA = corpus.sections.get(sectionKey('A', section));
   const docB = corpus.sections.get(sectionKey('B', section));
   const resolvesIn = (d: CorpusDocument | undefined) => !!d && base.items.every((item) => item.paths.every((p) => paragraphByKey(d, keyForPath(d, p))));
+  const roman = numberToRoman(section).toUpperCase();
   let d: CorpusDocument | undefined;
-  if (part === 'A') d = docA;
+  if (part === 'A' || base.partA) d = docA;
   else if (part === 'B') d = docB;
-  else d = resolvesIn(docA) ? docA : resolvesIn(docB) ? docB : docA ?? docB;
+  else if (resolvesIn(docA)) d = docA;
+  else if (resolvesIn(docB) && docA && base.items.every((item) => item.paths.every((p) => /^\d+$/.test(p[0]) && p.length === 1))) {
+    const inA = withMembers(base, [docA], 'compendium');
+    const b = withMembers(base, corpus.instruments.get(docB!.instrumentId) ?? [docB!], 'compendium');
+    const written = base.items[0].text;
+    const closestA = inA.members.find((m) => m.problem)?.suggestions ?? [];
+    return {
+      ...base,
+      documents: b.documents,
+      status: 'ambiguous',
+      message: `${roman}.${written} is not a recommendation of the Working Group's ${numberToOrdinal(section)} meeting (it has ${describeLevel(docA, undefined)}); in Part B it is ${docB!.name}, ${b.members.map((m) => m.target && writeLabel(docB!, m.target.paragraph, 'instrument')).join(', ')
+        .replace(/^/, 'paragraph ')}. Write "Part B ${roman}.${written}" for the resolution${closestA.length ? ` or ${closestA.map((s) => `${roman}.${s}`).join(' / ')} for a recommendation` : ''}.`,
+      suggestions: [`Part B ${roman}.${written}`, ...closestA.map((s) => `${roman}.${s}`)],
+      candidates: b.members.flatMap((m) => (m.target ? [m.target] : [])),
+    };
+  } else d = resolvesIn(docB) ? docB : docA ?? docB;
   if (!d) {
-    const roman = numberToRoman(section).toUpperCase();
     const has = part === 'B' ? 'Part B has sections I–VII (VII, also written X, is resolution 10/3)' : `Part A has the meetings ${meetingSpan(corpus)}`;
-    return { ...base, status: 'unknown-instrument', message: `The compendium has no section ${roman}${part ? ` in Part ${part}` : ''}: ${has}.` };
+    return { ...base, status: 'unknown-section', message: `The compendium has no section ${roman}${part ? ` in Part ${part}` : base.partA ? ' in Part A' : ''}: ${has}.` };
   }
   const copies = corpus.instruments.get(d.instrumentId) ?? [d];
   return withMembers(base, copies, 'compendium');
@@ -172,6 +222,11 @@ function resolveMeetingReport(corpus: Corpus, base: Base, meeting: number | unde
 function resolveSymbol(corpus: Corpus, base: Base, symbol: string): Citation {
   const documents = corpus.documents.filter((d) => d.symbol === symbol);
   if (documents.length === 0) {
+    const reports = corpus.documents.filter((d) => d.kind === 'wg-recommendations' && d.symbol);
+    if (/^CTOC\/COP\/WG\.7\//.test(symbol) && reports.length && base.items.length) {
+      // A Working Group report the corpus does not hold: say which it holds.
+      return { ...base, status: 'unknown-instrument', message: `${symbol} is not a Working Group report the corpus holds; it holds ${listNames(reports.map((d) => `${d.symbol} (${numberToOrdinal(d.session ?? 0)} meeting)`))}.` };
+    }
     return { ...base, status: 'out-of-corpus', message: `${symbol} is not in the corpus.` };
   }
   const own = documents.find((d) => d.kind === 'document');
@@ -179,6 +234,8 @@ function resolveSymbol(corpus: Corpus, base: Base, symbol: string): Citation {
   const meeting = documents.find((d) => d.kind === 'wg-recommendations');
   if (meeting) {
     if (!base.items.length) return { ...base, documents: [meeting], status: 'resolved' };
+    // "CTOC/COP/WG.7/2023/5, recommendation 11": the meeting's own numbering.
+    if (!base.reportNumbering) return withMembers(base, [meeting], 'compendium');
     return reportMembers(corpus, { ...base, documents: [meeting] }, meeting);
   }
   const instruments = [...new Set(documents.map((d) => d.instrumentId))].map((id) => corpus.instruments.get(id)!).flat();

@@ -6,7 +6,8 @@ import { romanToNumber, ordinalToNumber } from '../corpus/text';
 import { type FoldedText, fold, unfold } from './fold';
 import { readLabelList } from './labelList';
 import { RangeSet, excludedRanges } from './markdownRegions';
-import type { InstrumentName, LabelItem, ScannedCitation, TextRange } from './model';
+import type { CarriedForm, InstrumentName, LabelItem, ScannedCitation, TextRange } from './model';
+import { OTHER_BODIES, PARAGRAPH_DESIGNATORS, type ParagraphRow, rowSource } from './grammar';
 import * as P from './patterns';
 import { expandRange } from '../corpus/labels';
 import { detach } from '../util/strings';
@@ -121,14 +122,20 @@ function scanBlock(text: string, aliases: AliasTable): ScannedCitation[] {
   const add = (c: ScannedCitation | undefined) => c && candidates.push(c);
 
   for (const m of matches(t, P.INSTRUMENT)) instrumentForm(t, m).forEach(add);
-  for (const m of matches(t, P.PARAGRAPH_FIRST)) add(paragraphFirstForm(t, m.index!, m.index! + m[0].length, aliases));
+  if (t.includes('/')) for (const m of matches(t, P.BARE_NUMBER)) add(bareNumberForm(t, m));
+  for (const m of matches(t, P.PARAGRAPH_FIRST)) add(paragraphFirstForm(t, m.index!, m.index! + m[0].length, m[1], aliases));
   if (/preambular/i.test(t)) for (const m of matches(t, P.ORDINAL_PREAMBULAR)) add(ordinalPreambularForm(t, m, aliases));
   for (const m of matches(t, P.RECOMMENDATION_FIRST)) add(recommendationForm(t, m.index!, m.index! + m[0].length));
-  if (/meeting/i.test(t)) for (const m of matches(t, P.MEETING)) add(meetingForm(m));
+  if (/meeting/i.test(t)) {
+    for (const m of matches(t, P.MEETING)) add(meetingForm(t, m));
+    for (const m of matches(t, P.MEETING_FIRST)) add(meetingFirstForm(t, m));
+  }
   for (const m of matches(t, P.SYMBOL)) add(symbolForm(t, m));
   for (const m of matches(t, P.COMPENDIUM)) add(compendiumForm(t, m));
+  if (t.includes('-')) for (const m of matches(t, P.HYPHEN_COMPENDIUM)) add(compendiumForm(t, m));
   for (const m of matches(t, P.TREATY)) add(treatyForm(m));
   if (aliases.pattern) for (const m of matches(t, aliases.pattern)) add(aliasForm(t, m, aliases));
+  carriedForms(t).forEach(add);
 
   const unfolded = candidates.map((c) => unfoldCitation(folded, c, text)).sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
   const chosen: ScannedCitation[] = [];
@@ -172,11 +179,12 @@ function citation(t: string, range: TextRange, instrument: InstrumentName, instr
   return { range, text: t.slice(range.start, range.end), instrument, instrumentRange, items, reportNumbering: reportNumbering || undefined };
 }
 
-/** Reads ", para 9 (c)", ", paras. 3–5", " (j)(i)", ", PP 5" after an instrument, if there. */
-function paragraphsAfter(t: string, at: number): { items: LabelItem[]; end: number } {
+/** Reads ", para 9 (c)", ", paras. 3–5", " (j)(i)", ", OP 13", ", § 9, al. a)" after an instrument, if there. */
+export function paragraphsAfter(t: string, at: number): { items: LabelItem[]; end: number } {
   P.PARAGRAPH_INTRO.lastIndex = at;
-  if (P.PARAGRAPH_INTRO.exec(t)) {
-    const list = readLabelList(t, P.PARAGRAPH_INTRO.lastIndex, { numbers: true });
+  const intro = P.PARAGRAPH_INTRO.exec(t);
+  if (intro) {
+    const list = designatedList(t, P.PARAGRAPH_INTRO.lastIndex, intro[1]);
     if (list.items.length) return list;
   }
   P.DIRECT_LIST_INTRO.lastIndex = at;
@@ -187,25 +195,82 @@ function paragraphsAfter(t: string, at: number): { items: LabelItem[]; end: numb
   return { items: [], end: at };
 }
 
-function conferenceInstrument(word: string, session: string, number: string): InstrumentName {
-  return { type: 'conference', kind: /^res/i.test(word) ? 'resolution' : 'decision', session: Number(session), number: Number(number) };
+/** The grammar row a written paragraph designator belongs to (tried before a number: some rows look ahead for one). */
+function designatorRow(written: string): ParagraphRow | undefined {
+  return PARAGRAPH_DESIGNATORS.find((row) => designatorPatterns.get(row)!.exec(`${written}1`)?.[0].length === written.length);
+}
+const designatorPatterns = new Map(PARAGRAPH_DESIGNATORS.map((row) => [row, new RegExp(`^(?:${rowSource(row)})`)]));
+
+/** The label list after a designator, read as the designator says: "PP 3" numbers, "al. b)" letters, "§ 9, al. a)". */
+function designatedList(t: string, at: number, designator: string): { items: LabelItem[]; end: number } {
+  const row = designatorRow(designator);
+  const numbering = row?.numbering ?? 'any';
+  const list = readLabelList(t, at, { numbers: numbering !== 'subparagraph' });
+  if (!list.items.length) return list;
+  if (numbering === 'preambular') for (const item of list.items) item.paths = item.paths.map((p) => (/^\d/.test(p[0]) ? ['PP', ...p] : p));
+  // "§ 9, al. a)", "para 4, subparagraph (c)": subparagraphs of the one paragraph just read.
+  const last = list.items[list.items.length - 1];
+  P.SUBPARAGRAPH_INTRO.lastIndex = list.end;
+  if (list.items.length === 1 && last.paths.length === 1 && P.SUBPARAGRAPH_INTRO.exec(t)) {
+    const sub = readLabelList(t, P.SUBPARAGRAPH_INTRO.lastIndex, { numbers: false, prefix: last.paths[0] });
+    if (sub.items.length) {
+      sub.items[0].range = { start: last.range.start, end: sub.items[0].range.end };
+      sub.items[0].text = t.slice(last.range.start, sub.items[0].range.end);
+      return sub;
+    }
+  }
+  return list;
 }
 
-/** "General Assembly resolution 55/25": the body's name when one stands right before. */
+function conferenceInstrument(word: string | undefined, session: string, number: string): InstrumentName {
+  const kind = word === undefined ? 'any' : /^res/i.test(word) ? 'resolution' : 'decision';
+  return { type: 'conference', kind, session: Number(session), number: Number(number) };
+}
+
+/** "General Assembly resolution 55/25", "HRC res. 5/1": the body's name when one stands right before. */
 function otherBodyBefore(t: string, at: number): { name: string; start: number } | undefined {
-  // Cheap first: a body's name ends in one of these words, right before the instrument.
-  if (!P.OTHER_BODY_LAST_WORDS.has(wordBefore(t, at).word)) return undefined;
-  const before = t.slice(Math.max(0, at - 80), at);
+  const before = t.slice(Math.max(0, at - 120), at);
   const m = P.OTHER_BODY_BEFORE.exec(before);
-  if (!m || /^(?:Conference|COP)$/i.test(m[1])) return undefined;
-  return { name: m[1], start: at - before.length + m.index };
+  if (!m) return undefined;
+  const written = m[0].replace(/(?:['’]s)?\s+$/, '');
+  if (P.CONFERENCE_NAME.test(written) || /Transnational|Parties\s*$/.test(written)) return undefined;
+  return { name: bodyName(m, written), start: at - before.length + m.index };
+}
+
+/** "resolution 4/3 of the Conference of the States Parties to the United Nations Convention against Corruption". */
+function otherBodyAfter(t: string, at: number): { name: string; end: number } | undefined {
+  P.OTHER_BODY_AFTER.lastIndex = at;
+  const m = P.OTHER_BODY_AFTER.exec(t);
+  if (!m || /Transnational/.test(m[0])) return undefined;
+  return { name: bodyName(m, m[0].replace(/^[\s,]*(?:of|adopted\s+by|by)\s+(?:the\s+)?/, '')), end: P.OTHER_BODY_AFTER.lastIndex };
+}
+
+/** The body row's name for the group that matched, or the words as written for the catch-all row. */
+function bodyName(m: RegExpExecArray, written: string): string {
+  const index = OTHER_BODIES.findIndex((_, i) => m[i + 1] !== undefined);
+  return OTHER_BODIES[index]?.name || written.replace(/\s+/g, ' ');
+}
+
+/** A body named after the instrument, as a span that starts nowhere earlier than the instrument. */
+function afterBody(t: string, end: number): { name: string; start: number; end: number } | undefined {
+  const after = otherBodyAfter(t, end);
+  return after && { name: after.name, start: end, end: after.end };
+}
+
+/** "6/3 OP15", "5/3 op. 3": a session number that a paragraph designator right after makes a citation. */
+function bareNumberForm(t: string, m: RegExpMatchArray): ScannedCitation | undefined {
+  const start = m.index!;
+  const range = { start, end: start + m[0].length };
+  const paragraphs = paragraphsAfter(t, range.end);
+  if (!paragraphs.items.length) return undefined;
+  return citation(t, { start, end: paragraphs.end }, conferenceInstrument(undefined, m[1], m[2]), range, paragraphs.items);
 }
 
 function instrumentForm(t: string, m: RegExpMatchArray): ScannedCitation[] {
   const start = m.index!;
   const end = start + m[0].length;
-  const body = otherBodyBefore(t, start);
-  const plural = /s$/i.test(m[1]);
+  const body: { name: string; start: number; end?: number } | undefined = otherBodyBefore(t, start) ?? afterBody(t, end);
+  const plural = /s\.?$/i.test(m[1]) && !/^res\.?$/i.test(m[1]);
   const out: ScannedCitation[] = [];
   const numbers: { session: string; number: string; range: TextRange }[] = [{ session: m[2], number: m[3], range: { start, end } }];
   if (plural) {
@@ -217,8 +282,8 @@ function instrumentForm(t: string, m: RegExpMatchArray): ScannedCitation[] {
   }
   for (const n of numbers) {
     if (body) {
-      const name = `${body.name} ${m[1].toLowerCase().replace(/s$/, '')} ${n.session}/${n.number}`;
-      const range = n === numbers[0] ? { start: body.start, end: n.range.end } : n.range;
+      const name = `${body.name} ${/^res/i.test(m[1]) ? 'resolution' : 'decision'} ${n.session}/${n.number}`;
+      const range = n === numbers[0] ? { start: Math.min(body.start, n.range.start), end: Math.max(n.range.end, body.end ?? 0) } : n.range;
       out.push(citation(t, range, { type: 'external', name }, n.range));
       continue;
     }
@@ -231,7 +296,15 @@ function instrumentForm(t: string, m: RegExpMatchArray): ScannedCitation[] {
   return out;
 }
 
-const STICKY_INSTRUMENT = new RegExp(P.INSTRUMENT.source, 'iy');
+const STICKY_INSTRUMENT = new RegExp(P.INSTRUMENT.source, 'y');
+/** "the same resolution", "that decision", "the said report": an instrument named earlier. Group: the kind. */
+const ANAPHOR = /(?:the\s+)?(?:same|said|that|aforementioned|above-mentioned)\s+(resolution|decision|report)\b/iy;
+
+function carried(form: CarriedForm, word?: string): InstrumentName {
+  const w = word?.toLowerCase() ?? '';
+  const wants = w.startsWith('res') ? 'resolution' : w.startsWith('dec') ? 'decision' : w.startsWith('report') ? 'report' : 'any';
+  return { type: 'carried', form, wants };
+}
 const STICKY_EXTERNAL = new RegExp(String.raw`(General Assembly|Security Council|Economic and Social Council|Human Rights Council)\s+(${P.INSTRUMENT_WORD})\s{0,3}${P.INSTRUMENT_NUMBER}`, 'iy');
 const STICKY_SYMBOL = new RegExp(P.SYMBOL.source, 'y');
 
@@ -239,10 +312,21 @@ const STICKY_SYMBOL = new RegExp(P.SYMBOL.source, 'y');
 function ownerAt(t: string, at: number, aliases: AliasTable): { instrument: InstrumentName; range: TextRange; reportNumbering: boolean } | undefined {
   STICKY_INSTRUMENT.lastIndex = at;
   const inst = STICKY_INSTRUMENT.exec(t);
-  if (inst) return { instrument: conferenceInstrument(inst[1], inst[2], inst[3]), range: { start: at, end: STICKY_INSTRUMENT.lastIndex }, reportNumbering: false };
+  if (inst && !otherBodyAfter(t, STICKY_INSTRUMENT.lastIndex)) return { instrument: conferenceInstrument(inst[1], inst[2], inst[3]), range: { start: at, end: STICKY_INSTRUMENT.lastIndex }, reportNumbering: false };
+  if (inst) {
+    // "paragraph 4 of resolution 4/3 of the Conference of the States Parties to … Corruption"
+    const after = otherBodyAfter(t, STICKY_INSTRUMENT.lastIndex);
+    if (after) return { instrument: { type: 'external', name: `${after.name} ${/^res/i.test(inst[1]) ? 'resolution' : 'decision'} ${inst[2]}/${inst[3]}` }, range: { start: at, end: after.end }, reportNumbering: false };
+  }
   STICKY_EXTERNAL.lastIndex = at;
   const ext = STICKY_EXTERNAL.exec(t);
   if (ext) return { instrument: { type: 'external', name: `${ext[1]} ${ext[2].toLowerCase()} ${ext[3]}/${ext[4]}` }, range: { start: at, end: STICKY_EXTERNAL.lastIndex }, reportNumbering: false };
+  P.BARE_NUMBER_STICKY.lastIndex = at;
+  const bare = P.BARE_NUMBER_STICKY.exec(t);
+  if (bare) return { instrument: conferenceInstrument(undefined, bare[1], bare[2]), range: { start: at, end: P.BARE_NUMBER_STICKY.lastIndex }, reportNumbering: false };
+  ANAPHOR.lastIndex = at;
+  const anaphor = ANAPHOR.exec(t);
+  if (anaphor) return { instrument: carried('named', anaphor[1]), range: { start: at, end: ANAPHOR.lastIndex }, reportNumbering: /^report/i.test(anaphor[1]) };
   P.MEETING_REPORT.lastIndex = at;
   const report = P.MEETING_REPORT.exec(t);
   if (report) {
@@ -265,10 +349,11 @@ function ownerAt(t: string, at: number, aliases: AliasTable): { instrument: Inst
   return undefined;
 }
 
-/** "paragraph 9 of resolution 5/3", "subparagraphs (g) and (k) of decision 2/4". */
-function paragraphFirstForm(t: string, start: number, listStart: number, aliases: AliasTable): ScannedCitation | undefined {
-  const list = readLabelList(t, listStart, { numbers: true });
+/** "paragraph 9 of resolution 5/3", "ops 3 and 21 of res. 5/3", "PP3 of resolution 6/3", "§ 24 of resolution 5/3", "para. 9(a) of 6/3". */
+function paragraphFirstForm(t: string, start: number, listStart: number, designator: string, aliases: AliasTable): ScannedCitation | undefined {
+  const list = designatedList(t, listStart, designator);
   if (!list.items.length) return undefined;
+  if (P.DRAFT_LABEL.test(t.slice(list.end, list.end + 10))) return undefined; // "OP7bis of the draft"
   P.OF_LINK.lastIndex = list.end;
   if (!P.OF_LINK.exec(t)) return undefined;
   const owner = ownerAt(t, P.OF_LINK.lastIndex, aliases);
@@ -298,14 +383,36 @@ function recommendationForm(t: string, start: number, listStart: number): Scanne
   const tail = P.MEETING_TAIL.exec(t);
   const meeting = tail && ordinalToNumber(tail[1]);
   if (!tail || !meeting) return undefined; // "recommendation 11" alone refers to the draft's own list
+  if (otherWorkingGroup(t, P.MEETING_TAIL.lastIndex)) return undefined;
   const ordinalAt = list.end + tail[0].toLowerCase().lastIndexOf(tail[1].toLowerCase());
-  return citation(t, { start, end: P.MEETING_TAIL.lastIndex }, { type: 'meeting', meeting }, { start: ordinalAt, end: P.MEETING_TAIL.lastIndex }, list.items);
+  let end = P.MEETING_TAIL.lastIndex;
+  if (t[end - 1] === ')' && !tail[0].includes('(')) end--;
+  return citation(t, { start, end }, { type: 'meeting', meeting }, { start: ordinalAt, end }, list.items);
+}
+
+/** "… of the seventh meeting of the Working Group on Firearms": another body's meeting. */
+function otherWorkingGroup(t: string, at: number): boolean {
+  P.OTHER_WORKING_GROUP.lastIndex = at;
+  return P.OTHER_WORKING_GROUP.test(t);
+}
+
+/** "the fifth meeting, recommendation 2 (k)", "the third meeting's recommendations 19–25". */
+function meetingFirstForm(t: string, m: RegExpMatchArray): ScannedCitation | undefined {
+  const meeting = ordinalToNumber(m[1]);
+  if (!meeting) return undefined;
+  const start = m.index!;
+  const list = readLabelList(t, start + m[0].length, { numbers: true });
+  if (!list.items.length) return undefined;
+  let end = list.end;
+  if (t[end] === ')' && m[0].includes('(')) end++;
+  const ordinalAt = start + m[0].toLowerCase().indexOf(m[1].toLowerCase());
+  return citation(t, { start, end }, { type: 'meeting', meeting }, { start: ordinalAt, end: ordinalAt + m[1].length + ' meeting'.length }, list.items);
 }
 
 /** "the tenth meeting of the Working Group": the meeting's recommendations as a whole. */
-function meetingForm(m: RegExpMatchArray): ScannedCitation | undefined {
+function meetingForm(t: string, m: RegExpMatchArray): ScannedCitation | undefined {
   const meeting = ordinalToNumber(m[1]);
-  if (!meeting) return undefined;
+  if (!meeting || otherWorkingGroup(t, m.index! + m[0].length)) return undefined;
   const range = { start: m.index!, end: m.index! + m[0].length };
   return { range, text: m[0], instrument: { type: 'meeting', meeting }, instrumentRange: range, items: [] };
 }
@@ -315,6 +422,12 @@ function symbolForm(t: string, m: RegExpMatchArray): ScannedCitation | undefined
   const symbol = m[0].replace(/\.+$/, '');
   const start = m.index!;
   const symbolRange = { start, end: start + symbol.length };
+  // "CTOC/COP/WG.7/2023/5, recommendation 11": the meeting's own numbering, not the report's paragraphs.
+  P.SYMBOL_RECOMMENDATIONS.lastIndex = symbolRange.end;
+  if (P.SYMBOL_RECOMMENDATIONS.exec(t)) {
+    const list = readLabelList(t, P.SYMBOL_RECOMMENDATIONS.lastIndex, { numbers: true });
+    if (list.items.length) return citation(t, { start, end: list.end }, { type: 'symbol', symbol }, symbolRange, list.items, false);
+  }
   P.SYMBOL_PARAGRAPHS.lastIndex = symbolRange.end;
   if (P.SYMBOL_PARAGRAPHS.exec(t)) {
     const list = readLabelList(t, P.SYMBOL_PARAGRAPHS.lastIndex, { numbers: true });
@@ -323,10 +436,14 @@ function symbolForm(t: string, m: RegExpMatchArray): ScannedCitation | undefined
   return citation(t, symbolRange, { type: 'symbol', symbol }, symbolRange);
 }
 
-/** "VII.14", "Part B II.n.iii", "V.2(k)", "III.19–21", "VI.PP.1–7". */
+/**
+ * "VII.14", "Part B II.n.iii", "V.2(k)", "III.19–21", "X.7 to X.14", "VI.PP.1–7", "VIII-4". Groups: part,
+ * roman, first component, further components, the roman repeated in a range, range end.
+ */
 function compendiumForm(t: string, m: RegExpMatchArray): ScannedCitation | undefined {
   const start = m.index!;
-  if (selfReferenceBefore(t, start)) return undefined;
+  const recommendation = P.RECOMMENDATION_BEFORE.exec(t.slice(Math.max(0, start - 30), start));
+  if (!recommendation && selfReferenceBefore(t, start)) return undefined;
   if (m[0] === 'I.e' && t[start + 3] === '.') return undefined; // "I.e." is "that is"
   const section = romanToNumber(m[2]);
   if (section === undefined || section > 30) return undefined;
@@ -337,17 +454,29 @@ function compendiumForm(t: string, m: RegExpMatchArray): ScannedCitation | undef
   const from = [...first, ...rest];
   let paths = [from];
   let problem: string | undefined;
-  if (m[5]) {
-    const endValue = m[5].replace(/^PP\.|[()]/g, '');
+  let end = start + m[0].length;
+  if (m[6]) {
+    const endValue = m[6].replace(/^PP\.|[()]/g, '');
     const level = from.length - 1;
-    const values = expandRange(from[level], endValue, { roman: level > 0 && /^[a-z]/.test(from[level - 1]) });
+    const values = m[5] && m[5] !== m[2] ? undefined : expandRange(from[level], endValue, { roman: level > 0 && /^[a-z]/.test(from[level - 1]) });
     if (values) paths = values.map((v) => [...from.slice(0, -1), v]);
-    else problem = `"${m[0]}" is not a range`;
+    else if (/^[a-z]+$/.test(m[6]) && !m[5]) {
+      // "IX.9 (a) — and discuss": a dash used as a parenthesis, not a range.
+      end = start + m[0].search(/\s?(?:[–—-]|\s+(?:to|à)\s)[^–—-]*$/);
+    } else problem = `"${m[0]}" is not a range`;
   }
+  P.SELF_REFERENCE_AFTER.lastIndex = end;
+  if (!recommendation && P.SELF_REFERENCE_AFTER.test(t)) return undefined; // "II.3 below", "II.3 refer to this checklist"
   const itemStart = romanStart + m[2].length + 1;
-  const end = start + m[0].length;
   const item: LabelItem = { range: { start: itemStart, end }, text: t.slice(itemStart, end), paths, problem };
-  return citation(t, { start, end }, { type: 'compendium', part, section }, { start, end: romanStart + m[2].length }, [item]);
+  const c = citation(t, { start, end }, { type: 'compendium', part, section }, { start, end: romanStart + m[2].length }, [item]);
+  if (recommendation && !part) {
+    // "recommendation V.6", "Rec. IX-2": the designator makes it Part A and belongs to the citation.
+    c.partA = true;
+    c.range = { start: start - recommendation[0].length, end };
+    c.text = t.slice(c.range.start, end);
+  }
+  return c;
 }
 
 /** The word just before `at` (skipping spaces), lower-cased, with a trailing dot kept: "section", "fig.". */
@@ -377,6 +506,53 @@ function treatyForm(m: RegExpMatchArray): ScannedCitation {
   const range = { start: m.index!, end: m.index! + m[0].length };
   const of = /of\s+the\s+(.+)$/s.exec(m[0]);
   return { range, text: m[0], instrument: { type: 'treaty', name: of ? `the ${of[1].replace(/\s+/g, ' ')}` : 'a treaty' }, instrumentRange: range, items: [] };
+}
+
+const CARRIED_PAREN = new RegExp(String.raw`\(\s{0,2}(${P.PARAGRAPH_WORD})\s{0,3}(?=PP\s?\d|\d|\(|[a-z]\))`, 'g');
+const IBID = /(?<![\w.])(?:[Ii]bid|[Ii]d)\.(?!\w)/g;
+const ANAPHOR_ANYWHERE = /\b(?:the\s+)?(?:same|said|that|aforementioned|above-mentioned)\s+(resolution|decision|report)\b/gi;
+const REPORT_PARAGRAPHS = /\b[Rr]eport(?:['’]s)?\s{0,3},?\s{0,3}(?=(?:para|§))/g;
+
+/**
+ * References that take their instrument from an earlier citation: "(para. 9)", "ibid., para. 4",
+ * "the same resolution, para 4", "that decision", "report para. 21". They are linked (or dropped) once the
+ * whole text is scanned; see antecedents.ts.
+ */
+function carriedForms(t: string): ScannedCitation[] {
+  const out: ScannedCitation[] = [];
+  if (t.includes('(')) {
+    for (const m of matches(t, CARRIED_PAREN)) {
+      const start = m.index! + m[0].indexOf(m[1]);
+      const list = designatedList(t, m.index! + m[0].length, m[1]);
+      if (!list.items.length || !/^\s{0,2}\)/.test(t.slice(list.end, list.end + 3))) continue;
+      const range = { start, end: list.end };
+      out.push(citation(t, range, carried('bare'), { start, end: start }, list.items));
+    }
+  }
+  if (/\b[Ii]b|\b[Ii]d\./.test(t)) {
+    for (const m of matches(t, IBID)) {
+      const range = { start: m.index!, end: m.index! + m[0].length };
+      const paragraphs = paragraphsAfter(t, range.end);
+      out.push(citation(t, { start: range.start, end: paragraphs.end }, carried('previous'), range, paragraphs.items));
+    }
+  }
+  if (/same|said|that|mentioned/i.test(t)) {
+    for (const m of matches(t, ANAPHOR_ANYWHERE)) {
+      const range = { start: m.index!, end: m.index! + m[0].length };
+      const paragraphs = paragraphsAfter(t, range.end);
+      const report = /^report/i.test(m[1]);
+      if (report && !paragraphs.items.length) continue;
+      out.push(citation(t, { start: range.start, end: paragraphs.end }, carried('named', m[1]), range, paragraphs.items, report));
+    }
+  }
+  if (/eport/.test(t)) {
+    for (const m of matches(t, REPORT_PARAGRAPHS)) {
+      const range = { start: m.index!, end: m.index! + 6 };
+      const paragraphs = paragraphsAfter(t, range.end);
+      if (paragraphs.items.length) out.push(citation(t, { start: range.start, end: paragraphs.end }, carried('named', 'report'), range, paragraphs.items, true));
+    }
+  }
+  return out;
 }
 
 function aliasForm(t: string, m: RegExpMatchArray, aliases: AliasTable): ScannedCitation | undefined {

@@ -110,6 +110,8 @@ const CARDINAL_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 4
 /** "seventh" → 7, "twenty-first" → 21; undefined when the word is not an ordinal. */
 export function ordinalToNumber(word: string): number | undefined {
   const w = word.toLowerCase().trim();
+  const digits = /^(\d{1,2})(?:st|nd|rd|th|e|ème|eme|º|°)$/.exec(w);
+  if (digits) return Number(digits[1]) || undefined;
   const unit = ORDINAL_UNITS.indexOf(w);
   if (unit > 0) return unit;
   if (w in ORDINAL_TENS) return ORDINAL_TENS[w];

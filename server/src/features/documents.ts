@@ -5,7 +5,7 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import { type ScanState, scanUpdate } from '../citations/incremental';
 import type { Citation, TextRange } from '../citations/model';
-import { type CitationContext, resolveCitation } from '../citations/resolver';
+import { type CitationContext, linkCitations, resolveCitation } from '../citations/resolver';
 
 export interface TextDocumentLike {
   readonly uri: string;
@@ -28,6 +28,8 @@ interface Entry {
   version: number;
   /** The text scanned, its excluded ranges and citations; the next version rescans only what changed. */
   scan: ScanState;
+  /** The scan's citations with carried-over references ("ibid.") linked to their antecedents. */
+  linked: Citation[];
 }
 
 /** Citations per document URI for its latest version; closed documents are forgotten. */
@@ -42,15 +44,17 @@ export class CitationCache {
     const text = document.getText();
     const entry = this.entries.get(document.uri);
     // A reused version number with other text (a misbehaving client) still rescans.
-    if (entry && entry.version === document.version && entry.scan.text === text) return entry.scan.citations;
+    if (entry && entry.version === document.version && entry.scan.text === text) return entry.linked;
     if (text.length > this.maxLength) {
       this.entries.delete(document.uri);
       return [];
     }
     const context = this.context;
     const { state } = scanUpdate(entry?.scan, text, context.aliases, (c) => resolveCitation(context, c));
-    this.entries.set(document.uri, { version: document.version, scan: state });
-    return state.citations;
+    // Linking is linear and cheap; an edit anywhere can change which antecedent a later "ibid." has.
+    const linked = linkCitations(context, text, state.citations);
+    this.entries.set(document.uri, { version: document.version, scan: state, linked });
+    return linked;
   }
 
   /** The citation under an offset, if any (binary search: citations are sorted). */

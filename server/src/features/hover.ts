@@ -102,6 +102,9 @@ function statusTitle(c: Citation): string {
   switch (c.status) {
     case 'unknown-paragraph': return 'no such paragraph';
     case 'unknown-instrument': return 'not in the corpus';
+    case 'unknown-section': return 'no such section of the compendium';
+    case 'wrong-kind': return 'wrong kind of instrument';
+    case 'report-paragraph': return 'a report paragraph without a recommendation';
     case 'excerpt': return 'not in the excerpt the corpus holds';
     case 'misprint': return 'looks like a misprint';
     case 'ambiguous': return 'ambiguous';

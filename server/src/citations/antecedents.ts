@@ -1,0 +1,108 @@
+// Carried-over references — "(para. 9)", "ibid., para. 4", "paragraph 22 of the same resolution",
+// "that decision", "report para. 21" — take their instrument from an earlier citation. They are linked
+// after the whole text is scanned (an antecedent can sit in another block, a footnote or a list item
+// before), and only when exactly one antecedent fits: otherwise they stay unread, never guessed.
+
+import type { InstrumentName, ScannedCitation, TextRange } from './model';
+
+/** Instruments that can lend paragraphs to a carried reference. */
+function lends(i: InstrumentName): boolean {
+  return i.type === 'conference' || i.type === 'alias' || i.type === 'external' || i.type === 'meeting' || i.type === 'meeting-report' || i.type === 'symbol' || i.type === 'compendium';
+}
+
+/** What kind of instrument an antecedent is, as "the same resolution" or "report" asks. */
+function kindOf(c: ScannedCitation): 'resolution' | 'decision' | 'report' | 'other' {
+  const i = c.instrument;
+  if (i.type === 'conference' && i.kind !== 'any') return i.kind;
+  if (i.type === 'external') return /resolution/.test(i.name) ? 'resolution' : 'decision';
+  if (i.type === 'meeting-report' || (i.type === 'symbol' && c.reportNumbering)) return 'report';
+  if (i.type === 'symbol' && /\/WG\./.test(i.symbol)) return 'report';
+  return 'other';
+}
+
+/** Same instrument, as written: "resolution 6/3" twice is one antecedent. */
+function instrumentKey(i: InstrumentName): string {
+  switch (i.type) {
+    case 'conference':
+      return `c:${i.session}/${i.number}`;
+    case 'compendium':
+      return `s:${i.part ?? ''}${i.section}`;
+    default:
+      return JSON.stringify(i);
+  }
+}
+
+/**
+ * Where the unit (Markdown paragraph, list item or footnote) holding `offset` starts: after the last
+ * blank line, list marker or footnote definition before it.
+ */
+export function unitStart(text: string, offset: number): number {
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  for (;;) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    if (/^\s{0,3}(?:[-*+]\s|\d{1,3}[.)]\s|\[\^[^\]\s]{1,20}\]:|#{1,6}\s|>\s*\[\^)/.test(line)) return lineStart;
+    if (lineStart === 0) return 0;
+    const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (/^[\s>]*$/.test(text.slice(previousStart, lineStart - 1))) return lineStart;
+    lineStart = previousStart;
+  }
+}
+
+/**
+ * The citations with every carried reference linked to its antecedent (instrument, and for a bare
+ * "ibid." the paragraphs too) or dropped when none or several fit. `citations` are sorted by offset.
+ */
+export function linkAntecedents<C extends ScannedCitation>(text: string, citations: C[], link: (carried: C, instrument: InstrumentName, antecedent: C, items: C['items']) => C): C[] {
+  if (!citations.some((c) => c.instrument.type === 'carried')) return citations;
+  const out: C[] = [];
+  for (const c of citations) {
+    const i = c.instrument;
+    if (i.type !== 'carried') {
+      out.push(c);
+      continue;
+    }
+    const antecedent = findAntecedent(text, c, out);
+    if (!antecedent || antecedent.instrument.type === 'carried') continue;
+    // "ibid." alone cites what the previous citation cited; with its own paragraphs, those.
+    const items = c.items.length || i.form !== 'previous' ? c.items : antecedent.items;
+    out.push(link(c, antecedent.instrument, antecedent, items));
+  }
+  return out;
+}
+
+function findAntecedent<C extends ScannedCitation>(text: string, c: C, before: C[]): C | undefined {
+  const carried = c.instrument as Extract<InstrumentName, { type: 'carried' }>;
+  const candidates = before.filter((x) => lends(x.instrument) && x.range.end <= c.range.start);
+  if (carried.form === 'previous') return candidates[candidates.length - 1];
+  const fits = (x: C) => (carried.wants === 'any' ? x.instrument.type === 'conference' || x.instrument.type === 'alias' || x.instrument.type === 'external' : kindOf(x) === carried.wants);
+  const start = unitStart(text, c.range.start);
+  const inUnit = candidates.filter((x) => x.range.start >= start);
+  const distinct = unique(inUnit.filter(fits));
+  // "(para. 9)" needs its instrument in the same unit, alone of its kind; another instrument named
+  // there (of another body, say) makes it ambiguous.
+  if (carried.form === 'bare') {
+    const named = unique(inUnit.filter((x) => x.instrument.type === 'conference' || x.instrument.type === 'alias' || x.instrument.type === 'external'));
+    return named.length === 1 && distinct.length === 1 ? distinct[0] : undefined;
+  }
+  if (distinct.length === 1) return distinct[0];
+  if (distinct.length > 1) return undefined;
+  // "the same resolution" with none in this unit: the nearest earlier unit that names one, if it names one only.
+  const earlier = candidates.filter((x) => x.range.start < start && fits(x));
+  if (!earlier.length) return undefined;
+  const lastUnit = unitStart(text, earlier[earlier.length - 1].range.start);
+  const there = unique(earlier.filter((x) => x.range.start >= lastUnit));
+  return there.length === 1 ? there[0] : undefined;
+}
+
+/** The latest citation of each distinct instrument. */
+function unique<C extends ScannedCitation>(cs: C[]): C[] {
+  const byKey = new Map<string, C>();
+  for (const c of cs) byKey.set(instrumentKey(c.instrument), c);
+  return [...byKey.values()];
+}
+
+/** Where the antecedent was named, for hover: "resolution 6/3, named on line 12". */
+export function antecedentOf(antecedent: ScannedCitation): { text: string; range: TextRange } {
+  return { text: antecedent.text.slice(antecedent.instrumentRange.start - antecedent.range.start, antecedent.instrumentRange.end - antecedent.range.start) || antecedent.text, range: { ...antecedent.instrumentRange } };
+}
