@@ -103,7 +103,7 @@ function isRight(expect: Expectation, covering: Citation[]): boolean {
     case 'excerpt':
       return !!c && c.status === 'excerpt';
     case 'broken':
-      return !!c && PROBLEM_STATUSES.has(c.status);
+      return covering.some((x) => PROBLEM_STATUSES.has(x.status));
     case 'whole':
       return !!c && c.status === 'resolved' && c.members.length === 0 && wholeKey(c) === expect.name;
     case 'targets': {

@@ -53,7 +53,13 @@ export function unitStart(text: string, offset: number): number {
  * The citations with every carried reference linked to its antecedent (instrument, and for a bare
  * "ibid." the paragraphs too) or dropped when none or several fit. `citations` are sorted by offset.
  */
-export function linkAntecedents<C extends ScannedCitation>(text: string, citations: C[], link: (carried: C, instrument: InstrumentName, antecedent: C, items: C['items']) => C): C[] {
+export function linkAntecedents<C extends ScannedCitation>(
+  text: string,
+  citations: C[],
+  link: (carried: C, instrument: InstrumentName, antecedent: C, items: C['items']) => C,
+  /** Whether the carried reference's paragraphs exist in a candidate antecedent: decides between several. */
+  holds: (carried: C, antecedent: C) => boolean = () => true,
+): C[] {
   if (!citations.some((c) => c.instrument.type === 'carried')) return citations;
   const out: C[] = [];
   for (const c of citations) {
@@ -62,7 +68,7 @@ export function linkAntecedents<C extends ScannedCitation>(text: string, citatio
       out.push(c);
       continue;
     }
-    const antecedent = findAntecedent(text, c, out);
+    const antecedent = findAntecedent(text, c, out, (x) => holds(c, x));
     if (!antecedent || antecedent.instrument.type === 'carried') continue;
     // "ibid." alone cites what the previous citation cited; with its own paragraphs, those.
     const items = c.items.length || i.form !== 'previous' ? c.items : antecedent.items;
@@ -71,7 +77,7 @@ export function linkAntecedents<C extends ScannedCitation>(text: string, citatio
   return out;
 }
 
-function findAntecedent<C extends ScannedCitation>(text: string, c: C, before: C[]): C | undefined {
+function findAntecedent<C extends ScannedCitation>(text: string, c: C, before: C[], holds: (antecedent: C) => boolean): C | undefined {
   const carried = c.instrument as Extract<InstrumentName, { type: 'carried' }>;
   const candidates = before.filter((x) => lends(x.instrument) && x.range.end <= c.range.start);
   if (carried.form === 'previous') return candidates[candidates.length - 1];
@@ -81,18 +87,24 @@ function findAntecedent<C extends ScannedCitation>(text: string, c: C, before: C
   const distinct = unique(inUnit.filter(fits));
   // "(para. 9)" needs its instrument in the same unit, alone of its kind; another instrument named
   // there (of another body, say) makes it ambiguous.
+  // Of several, the one instrument that has the paragraphs cited fits ("(subparagraph (j)(i))" after
+  // decisions 1/6, 2/4 and 4/5 is 4/5's); two that have them leave it unread.
+  const only = (xs: C[]) => (xs.length === 1 ? xs[0] : single(xs.filter(holds)));
   if (carried.form === 'bare') {
     const named = unique(inUnit.filter((x) => x.instrument.type === 'conference' || x.instrument.type === 'alias' || x.instrument.type === 'external'));
-    return named.length === 1 && distinct.length === 1 ? distinct[0] : undefined;
+    const chosen = only(named);
+    return chosen && distinct.includes(chosen) ? chosen : undefined;
   }
-  if (distinct.length === 1) return distinct[0];
-  if (distinct.length > 1) return undefined;
+  if (distinct.length) return only(distinct);
   // "the same resolution" with none in this unit: the nearest earlier unit that names one, if it names one only.
   const earlier = candidates.filter((x) => x.range.start < start && fits(x));
   if (!earlier.length) return undefined;
   const lastUnit = unitStart(text, earlier[earlier.length - 1].range.start);
-  const there = unique(earlier.filter((x) => x.range.start >= lastUnit));
-  return there.length === 1 ? there[0] : undefined;
+  return only(unique(earlier.filter((x) => x.range.start >= lastUnit)));
+}
+
+function single<C>(xs: C[]): C | undefined {
+  return xs.length === 1 ? xs[0] : undefined;
 }
 
 /** The latest citation of each distinct instrument. */

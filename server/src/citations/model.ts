@@ -86,6 +86,8 @@ export interface CitationMember {
   target?: ParagraphRef;
   /** Why this member does not resolve. */
   problem?: string;
+  /** A report paragraph mapped by the report's constant offset, not printed in the thematic index. */
+  inferred?: boolean;
   /** Closest valid labels, written as in the citation ("24", "(j) (ii)", "I.b.iii"). */
   suggestions: string[];
 }

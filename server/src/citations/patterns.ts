@@ -124,11 +124,19 @@ export const SELF_REFERENCE_WORDS = new Set([
   'schedule', 'list', 'checklist', 'cluster', 'area', 'subsection', 'subsections', 'article', 'articles', 'art.', 'lot', 'block',
   'track', 'session', 'sessions', 'footnote', 'note', 'notes', 'entry', 'row', 'rows', 'column', 'columns', 'col.', 'sheet', 'tab',
   'tier', 'grade', 'sprint', 'release', 'annexe', 'attachment', 'enclosure', 'chap.', 'sec.', 'fig.', 'tab.', 'ex.', 'q.',
+  'part', 'parts', 'study', 'studies', 'hall', 'room', 'building', 'floor', 'gate', 'desk', 'handouts', 'workshop', 'panel',
 ]);
+/** A heading or a task-list item that opens with "I.1": the document's own numbering. */
+export const OWN_NUMBERING_BEFORE = /(?:^|\n)[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+\[[ xX]\][ \t]+)$/;
+/**
+ * Instruments whose numbers no Conference instrument has: "Security Council resolution 2240 (2015)",
+ * "ECOSOC resolution 2005/20", "decision 1/CP.16". Recognised as outside the corpus.
+ */
+export const FOREIGN_NUMBERED = new RegExp(String.raw`\b(${INSTRUMENT_WORD})\s{0,3}(\d{4}\/\d{1,4}|\d{1,4}\s?\(\d{4}\)|\d{1,2}\/(?:CP|CMP|CMA|COP|MOP)\.\d{1,2})(?![\d/])`, 'g');
 /** Words after "II.3" that make it the draft's own: "II.3 of this guide", "II.3 refer to this checklist" ("I.38 above" is a citation made earlier). */
 export const SELF_REFERENCE_AFTER = /\s{1,3}(?:(?:refers?\s+to|of|in)\s+th(?:is|e\s+present)\b)/iy;
 /** "OP7bis", "PP2ter": the draft's own negotiation labels. */
 export const DRAFT_LABEL = new RegExp(String.raw`^\s?${DRAFT_LABEL_SUFFIX}`);
 
 /** "article 16, paragraph 5, of the Protocol", "art. 16, para. 1", "articles 12 and 13 of …". */
-export const TREATY = /\b(?:[Aa]rticles?|[Aa]rts?\.)\s{1,3}\d{1,3}(?:\s{0,3}(?:,|and|to|[–-])\s{0,3}\d{1,3}){0,10}(?:\s{0,3},?\s{0,3}(?:paragraphs?|paras?\.?)\s{1,3}\d{1,3}(?:\s?\([a-z]{1,4}\)){0,2})?(?:\s{0,3},?\s{0,3}of\s+the\s+[A-Z][\w-]{0,40}(?:\s+(?:(?!(?:Resolution|Decision|Part|Recommendation)s?\b)[A-Z][\w-]{0,40}|of|on|against|the|and|by|to|in|for|Land,|Sea|Air)){0,16})?/g;
+export const TREATY = /\b(?:[Aa]rticles?|[Aa]rts?\.)\s{1,3}\d{1,3}(?:\s{0,3}(?:,|and|to|[–-])\s{0,3}\d{1,3}){0,10}(?:\s{0,3},?\s{0,3}(?:paragraphs?|paras?\.?)\s{1,3}\d{1,3}(?:\s?\([a-z]{1,4}\)){0,2})?(?:\s{0,3},?\s{0,3}of\s+the\s+[A-Z][\w-]{0,40}(?:\s+(?:(?!(?:Resolution|Decision|Part|Recommendation)s?\b|[IVX]{1,5}[.-]\d)[A-Z][\w-]{0,40}|of|on|against|the|and|by|to|in|for|Land,|Sea|Air)){0,16})?/g;

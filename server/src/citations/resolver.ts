@@ -8,7 +8,7 @@ import { isSmallRoman } from '../corpus/labels';
 import type { CorpusDocument, Paragraph } from '../corpus/model';
 import { letterIndex, numberToOrdinal, numberToRoman, romanToNumber } from '../corpus/text';
 import { sectionKey } from '../corpus/thematicIndex';
-import type { Citation, CitationMember, CitationStatus, LabelItem, ScannedCitation } from './model';
+import type { Citation, CitationMember, CitationStatus, InstrumentName, LabelItem, ScannedCitation } from './model';
 import { antecedentOf, linkAntecedents } from './antecedents';
 import { type AliasTable, buildAliasTable, scanCitations } from './scanner';
 
@@ -39,7 +39,7 @@ export function findCitations(context: CitationContext, text: string): Citation[
 
 /** Carried-over references ("ibid.", "(para. 9)") resolved through their antecedents; unlinked ones dropped. */
 export function linkCitations(context: CitationContext, text: string, citations: Citation[]): Citation[] {
-  return linkAntecedents(text, citations, (carried, instrument, antecedent, items) =>
+  const read = (carried: Citation, instrument: InstrumentName, antecedent: Citation, items: LabelItem[]) =>
     resolveCitation(context, {
       range: { ...carried.range },
       text: carried.text,
@@ -49,8 +49,8 @@ export function linkCitations(context: CitationContext, text: string, citations:
       reportNumbering: carried.reportNumbering || (carried.instrument.type === 'carried' && carried.instrument.form === 'previous' ? antecedent.reportNumbering : undefined),
       partA: antecedent.partA,
       antecedent: antecedentOf(antecedent),
-    }),
-  );
+    });
+  return linkAntecedents(text, citations, read, (carried, antecedent) => carried.items.length === 0 || antecedent.instrument.type === 'external' || read(carried, antecedent.instrument, antecedent, carried.items).status === 'resolved');
 }
 
 /** Resolves one citation; the same text resolves the same way, so earlier answers are reused with the new ranges. */
@@ -262,15 +262,31 @@ function reportMembers(corpus: Corpus, base: Base, meeting: CorpusDocument): Cit
     };
   }
   const known = [...map.values()].map((r) => Number(r.label.split(' ')[0])).filter(Number.isFinite).sort((a, b) => a - b);
+  const offset = reportOffset(map);
   const members: CitationMember[] = base.items.flatMap((item) =>
-    item.paths.map((path) => {
+    item.paths.map((path): CitationMember => {
       const hit = map.get(reportLabel(path));
       if (hit) return { item, path, target: hit.target, suggestions: [] };
-      return { item, path, problem: `${symbol} has no paragraph ${reportLabel(path)} that the thematic index maps to a recommendation (it maps paragraphs ${known[0]}–${known[known.length - 1]})`, suggestions: [] };
+      // Every pair the index prints for this report shares one offset: the unprinted ones follow it.
+      const inferred = offset !== undefined && path.length === 1 && /^\d+$/.test(path[0]) ? paragraphByKey(meeting, String(Number(path[0]) - offset)) : undefined;
+      if (inferred) return { item, path, target: { document: meeting, paragraph: inferred }, inferred: true, suggestions: [] };
+      return { item, path, problem: `the thematic index maps no recommendation to paragraph ${reportLabel(path)} of ${symbol} (it maps paragraphs ${known[0]}–${known[known.length - 1]}); the corpus holds only the recommendations of this report, not its other paragraphs`, suggestions: [] };
     }),
   );
   const failing = members.find((m) => m.problem);
-  return { ...base, members, status: failing ? 'unknown-paragraph' : 'resolved', message: failing?.problem ? `${capitalise(failing.problem)}.` : undefined };
+  return { ...base, members, status: failing ? 'report-paragraph' : 'resolved', message: failing?.problem ? `${capitalise(failing.problem)}.` : undefined };
+}
+
+/** The one difference between report paragraph and recommendation numbers, when all printed pairs share it. */
+function reportOffset(map: Map<string, { label: string; target: ParagraphRef }>): number | undefined {
+  const offsets = new Set<number>();
+  for (const r of map.values()) {
+    const path = r.target.paragraph.path;
+    if (!/^\d+$/.test(r.label) || path.length !== 1 || !/^\d+$/.test(path[0])) continue;
+    offsets.add(Number(r.label) - Number(path[0]));
+    if (offsets.size > 1) return undefined;
+  }
+  return offsets.size === 1 ? [...offsets][0] : undefined;
 }
 
 /** Resolves the paragraph list of a citation in the first copy of an instrument. */

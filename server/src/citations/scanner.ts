@@ -134,6 +134,7 @@ function scanBlock(text: string, aliases: AliasTable): ScannedCitation[] {
   for (const m of matches(t, P.COMPENDIUM)) add(compendiumForm(t, m));
   if (t.includes('-')) for (const m of matches(t, P.HYPHEN_COMPENDIUM)) add(compendiumForm(t, m));
   for (const m of matches(t, P.TREATY)) add(treatyForm(m));
+  if (/\d{4}|\/[A-Z]/.test(t)) for (const m of matches(t, P.FOREIGN_NUMBERED)) add(foreignForm(t, m));
   if (aliases.pattern) for (const m of matches(t, aliases.pattern)) add(aliasForm(t, m, aliases));
   carriedForms(t).forEach(add);
 
@@ -444,6 +445,8 @@ function compendiumForm(t: string, m: RegExpMatchArray): ScannedCitation | undef
   const start = m.index!;
   const recommendation = P.RECOMMENDATION_BEFORE.exec(t.slice(Math.max(0, start - 30), start));
   if (!recommendation && selfReferenceBefore(t, start)) return undefined;
+  // "### I.1 Why this programme", "- [ ] II.3 Handouts copied": the document's own numbering.
+  if (P.OWN_NUMBERING_BEFORE.test(t.slice(Math.max(0, start - 12), start))) return undefined;
   if (m[0] === 'I.e' && t[start + 3] === '.') return undefined; // "I.e." is "that is"
   const section = romanToNumber(m[2]);
   if (section === undefined || section > 30) return undefined;
@@ -459,8 +462,9 @@ function compendiumForm(t: string, m: RegExpMatchArray): ScannedCitation | undef
     const endValue = m[6].replace(/^PP\.|[()]/g, '');
     const level = from.length - 1;
     const values = m[5] && m[5] !== m[2] ? undefined : expandRange(from[level], endValue, { roman: level > 0 && /^[a-z]/.test(from[level - 1]) });
-    if (values) paths = values.map((v) => [...from.slice(0, -1), v]);
-    else if (/^[a-z]+$/.test(m[6]) && !m[5]) {
+    // A spaced em dash is a parenthesis ("VI.7 — 20 min —"), never a range.
+    if (values && !/ — /.test(m[0])) paths = values.map((v) => [...from.slice(0, -1), v]);
+    else if ((/^[a-z]+$/.test(m[6]) && !m[5]) || / — /.test(m[0])) {
       // "IX.9 (a) — and discuss": a dash used as a parenthesis, not a range.
       end = start + m[0].search(/\s?(?:[–—-]|\s+(?:to|à)\s)[^–—-]*$/);
     } else problem = `"${m[0]}" is not a range`;
@@ -499,6 +503,16 @@ function selfReferenceBefore(t: string, at: number): boolean {
   if (!word) return false;
   if (P.SELF_REFERENCE_WORDS.has(word)) return true;
   return /^[c-z]$/.test(word) && wordBefore(t, start).word === 'part';
+}
+
+/** "Security Council resolution 2240 (2015), para. 7", "ECOSOC resolution 2005/20": another system's numbering. */
+function foreignForm(t: string, m: RegExpMatchArray): ScannedCitation {
+  const start = m.index!;
+  const end = start + m[0].length;
+  const body = otherBodyBefore(t, start);
+  const paragraphs = paragraphsAfter(t, end);
+  const name = `${body?.name ?? 'another body'}’s ${/^res/i.test(m[1]) ? 'resolution' : 'decision'} ${m[2]}`;
+  return citation(t, { start: body?.start ?? start, end: paragraphs.end }, { type: 'external', name }, { start, end }, paragraphs.items);
 }
 
 /** "article 16, paragraph 5, of the Protocol": recognised so it is neither flagged nor misread. */

@@ -23,13 +23,15 @@ export class HoverProvider {
     const item = citation.items.find((i) => contains(i.range, offset) && citation.items.length > 1);
     const members = item ? citation.members.filter((m) => m.item === item) : citation.members;
     return {
-      contents: { kind: 'markdown', value: this.render(citation, members) },
+      contents: { kind: 'markdown', value: this.render(citation, members, citation.antecedent && document.positionAt(citation.antecedent.range.start).line) },
       range: toRange(document, item ? item.range : citation.range),
     };
   }
 
-  render(citation: Citation, members: CitationMember[]): string {
+  render(citation: Citation, members: CitationMember[], antecedentLine?: number): string {
     const parts: string[] = [];
+    // "ibid.", "(para. 9)": say where the instrument was named, so a wrong antecedent shows at once.
+    if (citation.antecedent) parts.push(`*${escapeMarkdown(citation.text.replace(/\s+/g, ' '))}* refers to ${escapeMarkdown(citation.antecedent.text.replace(/\s+/g, ' '))}, named on line ${(antecedentLine ?? 0) + 1}`);
     const document = citation.documents[0];
     if (citation.status === 'out-of-corpus' || !document) {
       parts.push(`**${escapeMarkdown(citation.text.replace(/\s+/g, ' '))}** — ${citation.status === 'out-of-corpus' ? 'not in the corpus' : escapeMarkdown(statusTitle(citation))}`);
@@ -45,7 +47,10 @@ export class HoverProvider {
     }
     if (members.length === 0 && citation.status === 'resolved') parts.push(this.wholeDocument(citation, document));
     const resolved = members.filter((m) => m.target);
-    resolved.slice(0, MEMBERS_SHOWN).forEach((m) => parts.push(this.paragraphBlock(m.target!.document, m.target!.paragraph)));
+    resolved.slice(0, MEMBERS_SHOWN).forEach((m) => {
+      if (m.inferred) parts.push(`Report paragraph ${escapeMarkdown(m.path.join(' '))} is inferred: every pair the thematic index prints for this report differs by the same offset.`);
+      parts.push(this.paragraphBlock(m.target!.document, m.target!.paragraph));
+    });
     if (resolved.length > MEMBERS_SHOWN) {
       const rest = resolved.slice(MEMBERS_SHOWN).map((m) => m.target!.paragraph.label);
       parts.push(`… and ${rest.length} more: ${escapeMarkdown(rest.join(', '))}`);
