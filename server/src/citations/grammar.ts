@@ -19,7 +19,7 @@ export interface FormRow {
   /** Regular-expression source of the written variants. */
   pattern: string;
   anyCase?: boolean;
-  /** How completion writes it, the preferred variant first. */
+  /** The variants as people write them, each matched by `pattern` (a test checks); completion offers the first. */
   written: string[];
   examples: [string, string][];
 }
@@ -44,9 +44,9 @@ export const INSTRUMENT_DESIGNATORS: InstrumentRow[] = [
     id: 'resolution',
     kind: 'resolution',
     meaning: 'a Conference resolution',
-    pattern: String.raw`resolutions?|res\.|res|ress\.`,
+    pattern: String.raw`resolutions?|ress\.|res\.|res`,
     anyCase: true,
-    written: ['Resolution', 'res.'],
+    written: ['Resolution', 'res.', 'Res', 'res', 'resolutions', 'ress.', 'COP res.', 'Conference resolution'],
     examples: [
       ['Resolution 5/3, para 9', 'Part B V.9'],
       ['res. 6/3, OP13', 'Part B VI.13'],
@@ -54,16 +54,16 @@ export const INSTRUMENT_DESIGNATORS: InstrumentRow[] = [
       ['res 5/3 op 9', 'Part B V.9'],
       ['COP res. 6/3, op. 2', 'Part B VI.2'],
       ['Conference resolution 5/3', 'whole Resolution 5/3'],
-      ['resolutions 5/3 and 6/3', 'whole Resolution 5/3'],
+      ['resolutions 5/3 and 6/3', 'whole Resolution 5/3; whole Resolution 6/3'],
     ],
   },
   {
     id: 'decision',
     kind: 'decision',
     meaning: 'a Conference decision',
-    pattern: String.raw`decisions?|dec\.|dec|decs\.`,
+    pattern: String.raw`decisions?|decs\.|dec\.|dec`,
     anyCase: true,
-    written: ['Decision', 'dec.'],
+    written: ['Decision', 'dec.', 'Dec', 'dec', 'decisions', 'decs.', 'COP decision'],
     examples: [
       ['decision 4/5 (j)(i)', 'Part B IV.j.i'],
       ['COP decision 2/4', 'whole Decision 2/4'],
@@ -84,9 +84,9 @@ export const CONFERENCE_NAMES = String.raw`COP|CTOC\/COP|Conference(?:\s+of\s+th
  */
 export const OTHER_BODIES: BodyRow[] = [
   { id: 'ga', name: 'General Assembly', meaning: 'the General Assembly', pattern: String.raw`General\s+Assembly|UNGA|GA`, written: ['General Assembly'], examples: [['General Assembly resolution 55/25', 'outside'], ['GA resolution 73/195', 'outside']] },
-  { id: 'sc', name: 'Security Council', meaning: 'the Security Council', pattern: String.raw`Security\s+Council|UNSC|SC`, written: ['Security Council'], examples: [['Security Council resolution 2240', 'none']] },
+  { id: 'sc', name: 'Security Council', meaning: 'the Security Council', pattern: String.raw`Security\s+Council|UNSC|SC`, written: ['Security Council'], examples: [['Security Council resolution 2240 (2015)', 'outside']] },
   { id: 'hrc', name: 'Human Rights Council', meaning: 'the Human Rights Council', pattern: String.raw`Human\s+Rights\s+Council|HRC`, written: ['Human Rights Council'], examples: [['HRC resolution 5/1', 'outside']] },
-  { id: 'ecosoc', name: 'Economic and Social Council', meaning: 'the Economic and Social Council', pattern: String.raw`Economic\s+and\s+Social\s+Council|ECOSOC`, written: ['Economic and Social Council'], examples: [['ECOSOC resolution 2004/35', 'none'], ['ECOSOC decision 5/3', 'outside']] },
+  { id: 'ecosoc', name: 'Economic and Social Council', meaning: 'the Economic and Social Council', pattern: String.raw`Economic\s+and\s+Social\s+Council|ECOSOC`, written: ['Economic and Social Council'], examples: [['ECOSOC resolution 2004/35', 'outside'], ['ECOSOC decision 5/3', 'outside']] },
   { id: 'cnd', name: 'Commission on Narcotic Drugs', meaning: 'the Commission on Narcotic Drugs', pattern: String.raw`Commission\s+on\s+Narcotic\s+Drugs|CND`, written: ['Commission on Narcotic Drugs'], examples: [['CND resolution 5/3', 'outside']] },
   { id: 'ccpcj', name: 'Commission on Crime Prevention and Criminal Justice', meaning: 'the Crime Commission', pattern: String.raw`Commission\s+on\s+Crime\s+Prevention\s+and\s+Criminal\s+Justice|Crime\s+Commission|CCPCJ`, written: ['Commission on Crime Prevention and Criminal Justice'], examples: [['CCPCJ resolution 6/3', 'outside']] },
   { id: 'cosp', name: 'Conference of the States Parties to the United Nations Convention against Corruption', meaning: 'the Convention against Corruption’s Conference', pattern: String.raw`CAC\/COSP|COSP|UNCAC|Conference\s+of\s+the\s+States\s+Parties\s+to\s+the\s+United\s+Nations\s+Convention\s+against\s+Corruption`, written: ['CAC/COSP'], examples: [['CAC/COSP resolution 6/3', 'outside'], ['resolution 4/3 of the Conference of the States Parties to the United Nations Convention against Corruption', 'outside']] },
@@ -111,7 +111,7 @@ export const PARAGRAPH_DESIGNATORS: ParagraphRow[] = [
     meaning: 'a paragraph (operative, or preambular when written "PP n")',
     pattern: String.raw`paragraphs?|paras?\.|paras?|pars?\.|par(?=\s?\d)|pts?\.(?=\s?\d)`,
     anyCase: true,
-    written: ['para', 'para.', 'paragraph'],
+    written: ['para', 'para.', 'paras.', 'paragraph', 'paragraphs', 'par.', 'pars.'],
     examples: [
       ['Resolution 5/3, paragraph 9', 'Part B V.9'],
       ['paras 9 and 22 of resolution 5/3', 'Part B V.9; Part B V.22'],
@@ -127,7 +127,7 @@ export const PARAGRAPH_DESIGNATORS: ParagraphRow[] = [
     meaning: 'an operative paragraph',
     pattern: String.raw`operative\s+paragraphs?|ops?\.|ops?(?=\s?\d)`,
     anyCase: true,
-    written: ['OP', 'op.', 'operative paragraph'],
+    written: ['OP', 'OPs', 'op.', 'ops.', 'op', 'ops', 'operative paragraph', 'operative paragraphs'],
     examples: [
       ['Res. 6/3, OP13', 'Part B VI.13'],
       ['Resolution 6/3, OP 9', 'Part B VI.9'],
@@ -144,7 +144,7 @@ export const PARAGRAPH_DESIGNATORS: ParagraphRow[] = [
     numbering: 'preambular',
     meaning: 'a preambular paragraph',
     pattern: String.raw`[Pp]reambular\s+paragraphs?|PPs?(?=\s?\d)|pp(?=\d)`,
-    written: ['PP', 'preambular paragraph'],
+    written: ['PP', 'PPs', 'preambular paragraph', 'preambular paragraphs'],
     examples: [
       ['resolution 5/3, PP1', 'Part B V.PP.1'],
       ['PP3 of resolution 6/3', 'Part B VI.PP.3'],
@@ -157,7 +157,7 @@ export const PARAGRAPH_DESIGNATORS: ParagraphRow[] = [
     numbering: 'any',
     meaning: 'a paragraph, written with the section sign',
     pattern: String.raw`§§?`,
-    written: ['§'],
+    written: ['§', '§§'],
     examples: [
       ['§ 24 of resolution 5/3', 'Part B V.24'],
       ['resolution 5/3, §§ 3–5', 'Part B V.3; Part B V.4; Part B V.5'],
@@ -171,7 +171,7 @@ export const PARAGRAPH_DESIGNATORS: ParagraphRow[] = [
     meaning: 'a subparagraph (alinéa) or a lettered paragraph',
     pattern: String.raw`sub-?paragraphs?|sub-?paras?\.|sub-?paras?|al\.|alin[ée]as?|letters?|lit\.`,
     anyCase: true,
-    written: ['subpara.', 'subparagraph'],
+    written: ['subpara.', 'subparagraph', 'subparagraphs', 'sub-paragraph', 'al.', 'alinéa', 'letter', 'lit.'],
     examples: [
       ['decision 4/5, subpara. (e)', 'Part B IV.e'],
       ['decision 2/4, al. (c)', 'Part B II.c'],
@@ -188,7 +188,7 @@ export const RECOMMENDATION_DESIGNATORS: FormRow[] = [
     meaning: 'a Working Group recommendation',
     pattern: String.raw`recommendations?|recs?\.|recs?(?=\s)`,
     anyCase: true,
-    written: ['recommendation', 'rec.'],
+    written: ['recommendation', 'rec.', 'recommendations', 'recs.', 'Rec.', 'rec', 'WG rec.', 'WG recommendation'],
     examples: [
       ['recommendation 14 of the seventh meeting', 'VII.14'],
       ['recommendation 6 of the 3rd meeting', 'III.6'],

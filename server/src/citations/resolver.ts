@@ -326,6 +326,13 @@ function member(d: CorpusDocument, item: LabelItem, path: string[], style: Style
     const intended = misprints.map((p) => writeLabel(d, p, 'instrument')).join(' or ');
     return { item, path, problem: `${d.name} has no paragraph ${writePath(d, path, 'instrument')}; it has ${describeLevel(d, undefined)}, so this looks like a misprint of ${intended}`, suggestions: misprints.map(write) };
   }
+  if (path[0] === 'PP') {
+    // Preambular paragraphs are one level of their own: "PP 2" is not a child of a paragraph "PP".
+    const preambular = d.paragraphs.filter((p) => p.kind === 'preambular' && /^\d+$/.test(p.path[1] ?? ''));
+    const has = preambular.length ? `preambular paragraph${preambular.length > 1 ? 's' : ''} ${compress(preambular.map((p) => p.path[1])).map((x) => `PP ${x}`).join(', ')}` : 'no numbered preambular paragraphs';
+    const near = preambular.filter((p) => Math.abs(Number(p.path[1]) - Number(path[1])) <= 2).slice(0, 3);
+    return { item, path, problem: `${d.name} has no preambular paragraph ${path[1]}: it has ${has}`, suggestions: near.map(write) };
+  }
   const parentPath = path.slice(0, -1);
   const parent = parentPath.length ? paragraphByKey(d, keyForPath(d, parentPath)) : undefined;
   if (parentPath.length && !parent) {

@@ -186,7 +186,9 @@ export function paragraphsAfter(t: string, at: number): { items: LabelItem[]; en
   const intro = P.PARAGRAPH_INTRO.exec(t);
   if (intro) {
     const list = designatedList(t, P.PARAGRAPH_INTRO.lastIndex, intro[1]);
-    if (list.items.length) return list;
+    // "resolution 6/3 (§ 12)": the citation closes the bracket it opened.
+    const close = intro[0].includes('(') ? /^\s{0,2}\)/.exec(t.slice(list.end, list.end + 3)) : null;
+    if (list.items.length) return close ? { items: list.items, end: list.end + close[0].length } : list;
   }
   P.DIRECT_LIST_INTRO.lastIndex = at;
   if (P.DIRECT_LIST_INTRO.exec(t)) {
