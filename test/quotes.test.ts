@@ -106,3 +106,41 @@ describe('no false alarms on exact quotations of the whole corpus', () => {
     assert.equal(checked, realCorpus().documents.reduce((n, d) => n + d.paragraphs.length, 0) - 1);
   });
 });
+
+describe('quotations attributed the ways real drafts attribute them (issue 12)', () => {
+  const DISTINCT = 'smuggling of migrants and trafficking in persons are distinct crimes';
+
+  test('by a footnote: "…"[^4] with [^4]: Resolution 5/3, para. 6.', () => {
+    assert.deepEqual(brief(`They recalled that "${DISTINCT}"[^4].\n\n[^4]: Resolution 5/3, para. 6.`), []);
+    assert.deepEqual(brief(`They recalled that "${DISTINCT}".[^4]\n\n[^4]: See Resolution 5/3, para. 7.`), [
+      'citation.quote-elsewhere: This quotation is from Resolution 5/3, para 6, not from Resolution 5/3, para. 7.',
+    ]);
+  });
+
+  test('by a clause before the quote that names who speaks', () => {
+    assert.deepEqual(brief(`In paragraph 6 of resolution 5/3, the Conference "bears in mind that ${DISTINCT}".`), []);
+    assert.deepEqual(brief(`In paragraph 6 of resolution 5/3, the Conference "bears in mind that smuggling of migrants and trafficking in persons are identical crimes".`), [
+      'citation.quote-mismatch: Misquotation of Resolution 5/3, para 6: source has "distinct", quote has "identical".',
+    ]);
+  });
+
+  test('by the last line of a block quote, with lead-in words', () => {
+    assert.deepEqual(brief(`> ${I18}\n> — WG recommendation I.18`), []);
+    assert.deepEqual(brief(`> ${I18}\n> (Working Group on the Smuggling of Migrants, recommendation I.18)`), []);
+    assert.deepEqual(brief(`> ${I18}\n> (Working Group on the Smuggling of Migrants, recommendation I.19)`), ['citation.quote-elsewhere: This quotation is from I.18, not from recommendation I.19.']);
+  });
+
+  test('by a parenthesis holding several citations: compared with each', () => {
+    assert.deepEqual(brief('"the need to provide migrants with humane treatment and full protection" (Resolution 6/3, para 2; resolution 5/3, para. 7)'), []);
+  });
+
+  test('spliced from two paragraphs without an ellipsis: a misquote', () => {
+    const [d] = quoteDiagnostics(`"${DISTINCT} that may in some cases share some features to develop or strengthen, as appropriate, laws" (Resolution 5/3, paras 5–6)`);
+    assert.equal(d?.code, 'citation.quote-mismatch');
+  });
+
+  test('a phrase found in many paragraphs (the Protocol\'s title) is compared with the cited paragraph, not sent elsewhere', () => {
+    const codes = quoteDiagnostics('"the Protocol against the Smuggling of Migrants by Land, Sea and Air" (I.18)').map((d) => d.code);
+    assert.deepEqual(codes, ['citation.quote-mismatch']);
+  });
+});

@@ -83,8 +83,12 @@ export class QuoteChecker {
     }
     this.index ??= new PhraseIndex(this.corpus);
     const citedKeys = new Set(cited.map((r) => `${r.document.instrumentId}#${r.paragraph.key}`));
-    const elsewhere = this.index.find(parsed).filter((h) => !citedKeys.has(`${h.ref.document.instrumentId}#${h.ref.paragraph.key}`));
-    if (elsewhere.length) {
+    const found = this.index.find(parsed);
+    const elsewhere = found.filter((h) => !citedKeys.has(`${h.ref.document.instrumentId}#${h.ref.paragraph.key}`));
+    // Only words distinctive to one paragraph (or to two that repeat each other) name another source;
+    // a phrase found in many (the Protocol's title) is compared with the cited paragraph instead.
+    const distinct = new Set(found.map((h) => `${h.ref.document.instrumentId}#${h.ref.paragraph.key}`));
+    if (elsewhere.length && distinct.size <= 2) {
       const real = elsewhere[0].ref;
       const newCitation = rewriteLike(q.citation, real);
       return [{
