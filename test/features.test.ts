@@ -134,6 +134,17 @@ describe('completion', () => {
     service.settings = toSettings({});
   });
   test('nothing inside inline code', () => assert.deepEqual(labels('`Resolution |'), []));
+  test('every instrument designator of the grammar table: "res ", "Res. ", "COP dec "', () => {
+    assert.deepEqual(labels('res |'), ['5/3', '6/3', '10/3']);
+    assert.deepEqual(labels('COP dec |'), ['1/6', '2/4', '3/3', '4/5']);
+  });
+  test('after "OP" only operative paragraphs, after "PP" only preambular ones, after "§" all', () => {
+    const op = labels('res. 6/3, OP |');
+    assert.equal(op[0], '1');
+    assert.ok(!op.some((l) => l.startsWith('PP')));
+    assert.deepEqual(labels('Resolution 6/3, PP|'), ['1', '2', '3', '4', '5', '6', '7']); // the number after the typed "PP"
+    assert.equal(labels('resolution 5/3, § |').length, 25);
+  });
 });
 
 describe('diagnostics', () => {

@@ -8,6 +8,7 @@ import type { CorpusDocument, Paragraph } from '../corpus/model';
 import { numberToRoman, romanToNumber } from '../corpus/text';
 import { sectionKey } from '../corpus/thematicIndex';
 import { formatCitation } from '../citations/format';
+import { INSTRUMENT_DESIGNATORS, PARAGRAPH_DESIGNATORS, type ParagraphRow, alternation, anyCase } from '../citations/grammar';
 import type { Settings } from '../settings';
 import type { TextDocumentLike } from './documents';
 import { paragraphName } from './hover';
@@ -18,9 +19,17 @@ const KIND_REFERENCE = 18;
 const KIND_MODULE = 9;
 const KIND_FOLDER = 19;
 
-const INSTRUMENT_LIST = /\b(resolutions?|decisions?|res\.|dec\.)\s{1,3}(\d{0,3}\/?\d{0,4})$/i;
-const PARAGRAPH_LIST = /\b(resolution|decision|res\.|dec\.)\s{0,3}(\d{1,3})\/(\d{1,4})\s{0,3},?\s{0,3}(?:(?:sub-?)?para(?:graph)?s?\.?|PP)\s{0,3}((?:[0-9()a-z]{1,8}\s{0,3}(?:,|and|–|-|to)\s{0,3}){0,20})(\d{0,3})$/i;
-const SUBPARAGRAPH = /\b(resolution|decision|res\.|dec\.)\s{0,3}(\d{1,3})\/(\d{1,4})[^\n]{0,40}?((?:\d{1,3}|\([a-z]{1,5}\))?)\s?\(([a-z]{0,5})$/i;
+// The designators come from the grammar table, the same rows the scanner reads: completion offers
+// paragraphs after every way of writing "para", "OP", "PP" or "§" the scanner understands.
+const INSTRUMENT_WORD = alternation(INSTRUMENT_DESIGNATORS);
+/** Designators as written (no look-ahead for a number: the number is what is being typed). Group per row. */
+const DESIGNATOR = PARAGRAPH_DESIGNATORS.map((row) => `(${row.written.map(escapeRegExpSource).map((w) => (row.anyCase ? anyCase(w) : w)).join('|')})`).join('|');
+const INSTRUMENT_LIST = new RegExp(String.raw`\b(${INSTRUMENT_WORD})\s{1,3}(\d{0,3}\/?\d{0,4})$`);
+const PARAGRAPH_LIST = new RegExp(String.raw`\b(${INSTRUMENT_WORD})\s{0,3}(\d{1,3})\/(\d{1,4})\s{0,3},?\s{0,3}(?:${DESIGNATOR})\s{0,3}((?:[0-9()a-z]{1,8}\s{0,3}(?:,|and|–|-|to)\s{0,3}){0,20})(\d{0,3})$`);
+const SUBPARAGRAPH = new RegExp(String.raw`\b(${INSTRUMENT_WORD})\s{0,3}(\d{1,3})\/(\d{1,4})[^\n]{0,40}?((?:\d{1,3}|\([a-z]{1,5}\))?)\s?\(([a-z]{0,5})$`);
+/** The group index in PARAGRAPH_LIST of each designator row, to know which row was written. */
+const DESIGNATOR_GROUP = 4;
+const LIST_GROUP = DESIGNATOR_GROUP + PARAGRAPH_DESIGNATORS.length;
 const COMPENDIUM = /(?:\b[Pp]art\s([AB])\s{1,3})?(?<![\w.])([IVX]{1,5})\.((?:[0-9a-zP]{1,4}\.){0,2})([0-9a-zP]{0,4})$/;
 const PART = /\b[Pp]art\s([AB])\s{1,3}([IVX]{0,4})$/;
 
@@ -45,7 +54,9 @@ export class CompletionProvider {
     const para = PARAGRAPH_LIST.exec(before);
     if (para) {
       const d = this.instrument(para[1], para[2], para[3]);
-      if (d) return this.topLevel(d, range(para[5].length), 'instrument');
+      const row = PARAGRAPH_DESIGNATORS[PARAGRAPH_DESIGNATORS.findIndex((_, i) => para[DESIGNATOR_GROUP + i] !== undefined)];
+      const typed = para[LIST_GROUP + 1];
+      if (d) return this.topLevel(d, range(typed.length), 'instrument', row?.numbering ?? 'any');
     }
     const inst = INSTRUMENT_LIST.exec(before);
     if (inst) return this.instruments(inst[1], range(inst[2].length));
@@ -80,9 +91,10 @@ export class CompletionProvider {
     );
   }
 
-  private topLevel(d: CorpusDocument, replace: Range, style: 'instrument' | 'compendium'): CompletionList {
-    const top = d.paragraphs.filter((p) => !p.parentKey && !p.path[1]?.startsWith('?'));
-    return list(top.map((p, i) => this.paragraphItem(d, p, i, replace, style === 'compendium' ? p.path.join('.') : insertedLabel(d, p))));
+  private topLevel(d: CorpusDocument, replace: Range, style: 'instrument' | 'compendium', numbering: ParagraphRow['numbering'] = 'any'): CompletionList {
+    // After "OP" only operative paragraphs, after "PP" only preambular ones (and just their number).
+    const top = d.paragraphs.filter((p) => !p.parentKey && !p.path[1]?.startsWith('?') && (numbering === 'operative' ? p.kind !== 'preambular' : numbering === 'preambular' ? p.kind === 'preambular' : true));
+    return list(top.map((p, i) => this.paragraphItem(d, p, i, replace, style === 'compendium' ? p.path.join('.') : numbering === 'preambular' ? p.path[1] : insertedLabel(d, p))));
   }
 
   private subparagraphs(d: CorpusDocument, parentLabel: string, typed: string, replace: Range): CompletionList {
@@ -180,4 +192,8 @@ function escapeRegExp(s: string): string {
 
 function insideInlineCode(before: string): boolean {
   return ((before.match(/`/g) ?? []).length % 2) === 1;
+}
+
+function escapeRegExpSource(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s{1,3}');
 }
