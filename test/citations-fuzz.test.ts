@@ -50,6 +50,9 @@ describe('adversarial inputs complete (their time is measured by npm run bench)'
     ['a 5 MB line of parentheses and slashes', () => '(i)(ii)/5/3/('.repeat(400_000)],
     ['a 2 MB line of "para 1, 2, 3 …"', () => 'Resolution 5/3, paras ' + Array.from({ length: 300_000 }, (_, i) => String(i % 30)).join(', ')],
     ['unclosed backticks and comments everywhere', () => '` <!-- ``` '.repeat(200_000)],
+    ['a 1 MB line of carried-over references with nothing before them', () => 'the same resolution, para ibid., (para. 9) '.repeat(25_000)],
+    ['a 1 MB line of designators and half brackets', () => 'res 5/3, § 9, al. b) OP 1, PP 2 à 3 to recommendation '.repeat(20_000)],
+    ['a 1 MB block-quote line of dashes before a citation', () => `> ${'a-'.repeat(10)}\n> ${'-'.repeat(1_000_000)} I.18`],
     ['binary bytes', () => Buffer.from(Array.from({ length: 1_000_000 }, (_, i) => (i * 7919) % 256)).toString('latin1')],
   ];
   for (const [name, make] of inputs) {

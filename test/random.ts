@@ -23,6 +23,11 @@ export const FRAGMENTS = [
   '`code`', '```', '<!--', '-->', '[x](', ')', '<https://x.org>', '---', '\n', '\n\n', '    ', '> ', '- ', '| a | b |', '*', '_',
   ' ', ' and ', ', ', '(', ')', '–', '-', '/', '.', 'IV', 'XIV.', 'PP ', 'para ', 'paras ', '(i)', '(ii)', '(a)', '9', '22/10/2010',
   'é', '🇫🇷', '\u{1F600}', '\uD83D', '\r\n', '\t', 'Organ- ized', 'resolu-\ntion 6/3', 'of the report on the meeting of the Working Group',
+  // The forms of real writing (issue 12): shorthand, carried-over references, hyphens, other bodies.
+  'Res 6/3 OP 9(b)', '6/3 OP15', 'PP3 of ', '§§ 3–5', 'ops ', 'op. ', 'OP7bis', 'ibid.', 'Ibid., para. 4', 'id.', '(para. 9)', 'the same resolution',
+  'that decision', 'report para. 21', 'VIII-4', 'Rec. IX-2', 'al. b)', 'letter (d)', 'n° 4', 'recommendations 3 à 5 of the 3rd meeting', ' to ', ' à ',
+  'the fifth meeting, recommendation 2 (k)', 'X.7 to X.14', 'HRC resolution 5/1', 'of the Conference of the States Parties to ', ' — ', '[^1]', '[^1]: ',
+  '### ', '- [ ] ', 'Security Council resolution 2240 (2015)', ', entitled "', '"', ' of 19 October 2012, in particular paragraph 11',
 ];
 
 export function randomText(random: () => number, pieces: number): string {

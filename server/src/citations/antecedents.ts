@@ -32,19 +32,26 @@ function instrumentKey(i: InstrumentName): string {
   }
 }
 
+/** How far back a unit (or an antecedent) is looked for: bounds the work on huge one-line texts. */
+const LOOKBACK_CHARS = 4000;
+const LOOKBACK_CITATIONS = 200;
+
 /**
  * Where the unit (Markdown paragraph, list item or footnote) holding `offset` starts: after the last
- * blank line, list marker or footnote definition before it.
+ * blank line, list marker or footnote definition before it (looked for within LOOKBACK_CHARS).
  */
 export function unitStart(text: string, offset: number): number {
-  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const floor = Math.max(0, offset - LOOKBACK_CHARS);
+  // Work in the window only: lastIndexOf on the whole text would scan back to its start each time.
+  const window = text.slice(floor, offset);
+  let lineStart = window.lastIndexOf('\n') + 1;
   for (;;) {
-    const lineEnd = text.indexOf('\n', lineStart);
-    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-    if (/^\s{0,3}(?:[-*+]\s|\d{1,3}[.)]\s|\[\^[^\]\s]{1,20}\]:|#{1,6}\s|>\s*\[\^)/.test(line)) return lineStart;
-    if (lineStart === 0) return 0;
-    const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-    if (/^[\s>]*$/.test(text.slice(previousStart, lineStart - 1))) return lineStart;
+    const lineEnd = window.indexOf('\n', lineStart);
+    const line = window.slice(lineStart, lineEnd < 0 ? window.length : lineEnd);
+    if (/^\s{0,3}(?:[-*+]\s|\d{1,3}[.)]\s|\[\^[^\]\s]{1,20}\]:|#{1,6}\s|>\s*\[\^)/.test(line)) return floor + lineStart;
+    if (lineStart === 0) return floor;
+    const previousStart = window.lastIndexOf('\n', lineStart - 2) + 1;
+    if (/^[\s>]*$/.test(window.slice(previousStart, lineStart - 1))) return floor + lineStart;
     lineStart = previousStart;
   }
 }
@@ -79,7 +86,8 @@ export function linkAntecedents<C extends ScannedCitation>(
 
 function findAntecedent<C extends ScannedCitation>(text: string, c: C, before: C[], holds: (antecedent: C) => boolean): C | undefined {
   const carried = c.instrument as Extract<InstrumentName, { type: 'carried' }>;
-  const candidates = before.filter((x) => lends(x.instrument) && x.range.end <= c.range.start);
+  // The latest citations before it, nearest last (a bounded look back: linking stays linear).
+  const candidates = before.slice(-LOOKBACK_CITATIONS).filter((x) => lends(x.instrument) && x.range.end <= c.range.start);
   if (carried.form === 'previous') return candidates[candidates.length - 1];
   const fits = (x: C) => (carried.wants === 'any' ? x.instrument.type === 'conference' || x.instrument.type === 'alias' || x.instrument.type === 'external' : kindOf(x) === carried.wants);
   const start = unitStart(text, c.range.start);

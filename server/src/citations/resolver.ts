@@ -45,7 +45,7 @@ export function linkCitations(context: CitationContext, text: string, citations:
       text: carried.text,
       instrument,
       instrumentRange: { ...carried.instrumentRange },
-      items: items === carried.items ? carried.items.map((i) => ({ ...i, range: { ...i.range } })) : items.map((i) => ({ ...i, range: { ...carried.range } })),
+      items: items === carried.items ? carried.items.map((i) => ({ ...i, range: { ...i.range } })) : items.map((i) => ({ ...i, range: { ...carried.range }, text: carried.text })),
       reportNumbering: carried.reportNumbering || (carried.instrument.type === 'carried' && carried.instrument.form === 'previous' ? antecedent.reportNumbering : undefined),
       partA: antecedent.partA,
       antecedent: antecedentOf(antecedent),

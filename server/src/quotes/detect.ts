@@ -127,7 +127,8 @@ function firstStartingAtOrAfter(citations: Citation[], offset: number): number {
   return lo;
 }
 
-const ATTRIBUTION_REST = /^\s{0,3}>[\s—–\-()[\].,;:]*(?:[\p{L}\p{N}’'/.&-]+[\s,;:()—–-]{1,4}){0,10}$/u;
+// Lead-in words and separators are disjoint character sets, so a long last line cannot backtrack.
+const ATTRIBUTION_REST = /^\s{0,3}>[\s—–\-()[\].,;:]*(?:[\p{L}\p{N}’'/.&-]+[\s,;:()—–]{1,4}){0,10}$/u;
 
 /** A run of ">" lines whose last line is a citation (with dashes, brackets or a few lead-in words around it). */
 function blockQuotes(text: string, citations: Citation[]): Quotation[] {
