@@ -48,7 +48,8 @@ export function unitStart(text: string, offset: number): number {
   for (;;) {
     const lineEnd = window.indexOf('\n', lineStart);
     const line = window.slice(lineStart, lineEnd < 0 ? window.length : lineEnd);
-    if (/^\s{0,3}(?:[-*+]\s|\d{1,3}[.)]\s|\[\^[^\]\s]{1,20}\]:|#{1,6}\s|>\s*\[\^)/.test(line)) return floor + lineStart;
+    // A list item, a footnote, a heading or a table row starts a unit.
+    if (/^\s{0,3}(?:[-*+]\s|\d{1,3}[.)]\s|\[\^[^\]\s]{1,20}\]:|#{1,6}\s|>\s*\[\^|\|)/.test(line)) return floor + lineStart;
     if (lineStart === 0) return floor;
     const previousStart = window.lastIndexOf('\n', lineStart - 2) + 1;
     if (/^[\s>]*$/.test(window.slice(previousStart, lineStart - 1))) return floor + lineStart;
@@ -89,7 +90,8 @@ function findAntecedent<C extends ScannedCitation>(text: string, c: C, before: C
   // The latest citations before it, nearest last (a bounded look back: linking stays linear).
   const candidates = before.slice(-LOOKBACK_CITATIONS).filter((x) => lends(x.instrument) && x.range.end <= c.range.start);
   if (carried.form === 'previous') return candidates[candidates.length - 1];
-  const fits = (x: C) => (carried.wants === 'any' ? x.instrument.type === 'conference' || x.instrument.type === 'alias' || x.instrument.type === 'external' : kindOf(x) === carried.wants);
+  const fits = (x: C) =>
+    carried.wants === 'any' ? x.instrument.type === 'conference' || x.instrument.type === 'alias' || x.instrument.type === 'external' : carried.wants === 'meeting' ? x.instrument.type === 'meeting' : kindOf(x) === carried.wants;
   const start = unitStart(text, c.range.start);
   const inUnit = candidates.filter((x) => x.range.start >= start);
   const distinct = unique(inUnit.filter(fits));
@@ -98,8 +100,8 @@ function findAntecedent<C extends ScannedCitation>(text: string, c: C, before: C
   // Of several, the one instrument that has the paragraphs cited fits ("(subparagraph (j)(i))" after
   // decisions 1/6, 2/4 and 4/5 is 4/5's); two that have them leave it unread.
   const only = (xs: C[]) => (xs.length === 1 ? xs[0] : single(xs.filter(holds)));
-  if (carried.form === 'bare') {
-    const named = unique(inUnit.filter((x) => x.instrument.type === 'conference' || x.instrument.type === 'alias' || x.instrument.type === 'external'));
+  if (carried.form === 'bare' || carried.form === 'loose') {
+    const named = unique(inUnit.filter((x) => (carried.wants === 'meeting' ? x.instrument.type === 'meeting' : x.instrument.type === 'conference' || x.instrument.type === 'alias' || x.instrument.type === 'external')));
     const chosen = only(named);
     return chosen && distinct.includes(chosen) ? chosen : undefined;
   }

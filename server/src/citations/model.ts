@@ -32,10 +32,13 @@ export type InstrumentName =
    * A reference carried over from an earlier citation: "(para. 9)", "ibid., para. 4", "paragraph 22
    * of the same resolution", "report para. 21". Linked to its antecedent after scanning (antecedents.ts).
    */
-  | { type: 'carried'; form: CarriedForm; wants: 'resolution' | 'decision' | 'report' | 'any' };
+  | { type: 'carried'; form: CarriedForm; wants: 'resolution' | 'decision' | 'report' | 'meeting' | 'any' };
 
-/** `previous`: ibid./id.; `named`: "the same resolution", "that decision"; `bare`: "(para. 9)". */
-export type CarriedForm = 'previous' | 'named' | 'bare';
+/**
+ * `previous`: ibid./id.; `named`: "the same resolution", "that decision"; `bare`: "(para. 9)";
+ * `loose`: "OP 9 (b)", "its paragraph 9", "its recommendation 13" in running text, after the instrument.
+ */
+export type CarriedForm = 'previous' | 'named' | 'bare' | 'loose';
 
 /** One item of a paragraph list as written: "9 (c)", "3–5", "(j)(i)–(iii)", "PP 5". */
 export interface LabelItem {

@@ -38,7 +38,7 @@ export const CONFERENCE_NAME = new RegExp(String.raw`^(?:${CONFERENCE_NAMES})$`,
 /** ", para 9", " paragraphs ", ", subpara. ": what introduces a paragraph list after an instrument. */
 export const PARAGRAPH_WORD = alternation(PARAGRAPH_DESIGNATORS);
 /** A date or title between an instrument and its pinpoint: " of 19 October 2012", ', entitled "…"'. */
-const PINPOINT_GAP = String.raw`(?:\s{0,3},?\s{0,3}(?:of|adopted\s+on)\s+\d{1,2}\s+[A-Z][a-z]{2,9}\s+\d{4})?(?:\s{0,3},?\s{0,3}entitled\s+["“][^"”\n]{1,300}["”])?`;
+const PINPOINT_GAP = String.raw`(?:\s{1,3}(?:at|during)\s+(?:the|its)\s+${ORDINAL_WORD}\s+session)?(?:\s{0,3},?\s{0,3}(?:of|adopted\s+on)\s+\d{1,2}\s+[A-Z][a-z]{2,9}\s+\d{4})?(?:\s{0,3},?\s{0,3}entitled\s+["“][^"”\n]{1,300}["”])?(?:\s{0,3},\s{0,3}(?:supra|above),?\s+(?:note|n\.)\s+\d{1,3})?`;
 /** ", in particular", " in its": words between an instrument and its paragraph designator. */
 const PINPOINT_WORDS = String.raw`(?:(?:and\s+)?(?:in\s+particular|notably|especially|in\s+its|at)\s{1,3},?\s{0,2})?(?:the\s+)?`;
 /** What introduces a designated paragraph list after an instrument. Group: the designator. */
@@ -51,7 +51,7 @@ export const DIRECT_LIST_INTRO = /\s{0,3},?\s{0,3}(?=PP\s?\d|\([a-z]{1,5}\))/y;
 /** "paragraph 9 of", "subparagraphs (g) and (k) of": a list first, then the instrument. */
 export const PARAGRAPH_FIRST = new RegExp(String.raw`(?<![\w§])(${PARAGRAPH_WORD})\s{0,3}(?:${NUMBER_MARKER})?(?=PP\s?\d|\d|\(|[a-z]\))`, 'g');
 /** "the fifth preambular paragraph of". Group: the ordinal. */
-export const ORDINAL_PREAMBULAR = new RegExp(String.raw`\b(?:the\s+)?(${ORDINAL_WORD})\s+preambular\s+paragraph\s+(?=of\b)`, 'gi');
+export const ORDINAL_PREAMBULAR = new RegExp(String.raw`\b(?:the\s+)?(${ORDINAL_WORD})\s+(preambular|operative)\s+paragraph\b`, 'gi');
 /** " of ", ", of the ", " in its ": between a paragraph list and what it belongs to. */
 export const OF_LINK = /\s{0,3},?\s{0,3}(?:of|in)\s+(?:(?:the|its)\s+)?(?:(?:Conference|COP)(?:['’]s)?\s+)?/iy;
 
@@ -70,13 +70,13 @@ export const MEETING_TAIL = new RegExp(
 export const OTHER_WORKING_GROUP = /\s{1,3}of\s+the\s+(?:Open-ended\s+)?(?:Intergovernmental\s+)?Working\s+Group\s+on\s+(?!the\s+Smuggling\s+of\s+Migrants)/iy;
 /** "the fifth meeting, recommendation 2 (k)", "the third meeting's recommendations 19–25". Group: ordinal. */
 export const MEETING_FIRST = new RegExp(
-  String.raw`\b(?:the\s+|its\s+)?(${ORDINAL_WORD})\s+meeting(?:\s+of\s+the\s+${WORKING_GROUP}(?!\s+on\b))?(?:\s{0,3}\(\d{4}\))?(?:['’]s)?\s{0,3}[,:(]?\s{0,3}(?:in\s+)?${RECOMMENDATION_WORD}\s{0,3}(?:${NUMBER_MARKER})?(?=\d)`,
+  String.raw`\b(?:(?:the\s+)?${WORKING_GROUP},?\s+at\s+)?(?:the\s+|its\s+)?(${ORDINAL_WORD})\s+meeting(?:\s+of\s+the\s+${WORKING_GROUP}(?!\s+on\b))?(?:\s{0,3}\(\d{4}\))?(?:['’]s)?\s{0,3}[,:(]?\s{0,3}(?:in\s+)?${RECOMMENDATION_WORD}\s{0,3}(?:${NUMBER_MARKER})?(?=\d)`,
   'gi',
 );
 /** ", recommendation 11", ", recs. 3 and 5" after a Working Group report symbol. */
 export const SYMBOL_RECOMMENDATIONS = new RegExp(String.raw`\s{0,3},\s{0,3}${RECOMMENDATION_WORD}\s{0,3}(?:${NUMBER_MARKER})?(?=\d)`, 'y');
 /** "the tenth meeting of the Working Group". Group: ordinal. */
-export const MEETING = new RegExp(String.raw`\b(?:the\s+|its\s+)?(${ORDINAL_WORD})\s+meeting\s+of\s+the\s+${WORKING_GROUP}(?!\s+on\b)`, 'gi');
+export const MEETING = new RegExp(String.raw`\b(?:the\s+|its\s+)?(?:(${ORDINAL_WORD})\s+meeting\s+of\s+the\s+${WORKING_GROUP}(?!\s+on\b)|(?:the\s+)?${WORKING_GROUP}(?:['’]s|,?\s+at\s+its)\s+(${ORDINAL_WORD})\s+meeting)`, 'gi');
 
 /**
  * "the report on the meeting of the Working Group on the Smuggling of Migrants held in Vienna

@@ -20,6 +20,9 @@ export interface CitationContext {
   cache: Map<string, Citation>;
 }
 
+/** Sessions above this cannot be the Conference's (it meets every two years since 2004). */
+const MAX_CONFERENCE_SESSION = 30;
+
 /** Entries kept in a context's cache before it starts afresh (bounds memory on huge drafts). */
 const CACHE_LIMIT = 20_000;
 
@@ -88,6 +91,8 @@ function resolveUncached(corpus: Corpus, scanned: ScannedCitation): Citation {
   const i = scanned.instrument;
   switch (i.type) {
     case 'conference': {
+      // "resolution 55/25": no Conference of the Parties has had 30 sessions; that is another body's numbering.
+      if (i.session > MAX_CONFERENCE_SESSION) return { ...base, status: 'out-of-corpus', message: `${capitalise(i.kind === 'decision' ? 'decision' : 'resolution')} ${i.session}/${i.number} is numbered as another body's (the Conference has not held ${i.session} sessions); it is not in the corpus.` };
       // "6/3 OP15" names no kind: whichever the corpus holds.
       const kind = i.kind !== 'any' ? i.kind : corpus.instruments.has(`decision-${i.session}-${i.number}`) ? 'decision' : 'resolution';
       const id = `${kind}-${i.session}-${i.number}`;

@@ -123,9 +123,9 @@ function scanBlock(text: string, aliases: AliasTable): ScannedCitation[] {
 
   for (const m of matches(t, P.INSTRUMENT)) instrumentForm(t, m).forEach(add);
   if (t.includes('/')) for (const m of matches(t, P.BARE_NUMBER)) add(bareNumberForm(t, m));
-  for (const m of matches(t, P.PARAGRAPH_FIRST)) add(paragraphFirstForm(t, m.index!, m.index! + m[0].length, m[1], aliases));
-  if (/preambular/i.test(t)) for (const m of matches(t, P.ORDINAL_PREAMBULAR)) add(ordinalPreambularForm(t, m, aliases));
-  for (const m of matches(t, P.RECOMMENDATION_FIRST)) add(recommendationForm(t, m.index!, m.index! + m[0].length));
+  for (const m of matches(t, P.PARAGRAPH_FIRST)) add(paragraphFirstForm(t, m.index!, m.index! + m[0].length, m[1], aliases) ?? looseForm(t, m.index!, m.index! + m[0].length, m[1]));
+  if (/preambular|operative/i.test(t)) for (const m of matches(t, P.ORDINAL_PREAMBULAR)) add(ordinalPreambularForm(t, m, aliases));
+  for (const m of matches(t, P.RECOMMENDATION_FIRST)) add(recommendationForm(t, m.index!, m.index! + m[0].length) ?? ownRecommendationForm(t, m.index!, m.index! + m[0].length));
   if (/meeting/i.test(t)) {
     for (const m of matches(t, P.MEETING)) add(meetingForm(t, m));
     for (const m of matches(t, P.MEETING_FIRST)) add(meetingFirstForm(t, m));
@@ -301,7 +301,7 @@ function instrumentForm(t: string, m: RegExpMatchArray): ScannedCitation[] {
 
 const STICKY_INSTRUMENT = new RegExp(P.INSTRUMENT.source, 'y');
 /** "the same resolution", "that decision", "the said report": an instrument named earlier. Group: the kind. */
-const ANAPHOR = /(?:the\s+)?(?:same|said|that|aforementioned|above-mentioned)\s+(resolution|decision|report)\b/iy;
+const ANAPHOR = /(?:the\s+)?(?:same|said|that|aforementioned|above-mentioned)\s+(resolution|decision|report)\b|(?<=\bof\s+the\s+)(resolution|decision)\b(?!\s{0,3}\d)/iy;
 
 function carried(form: CarriedForm, word?: string): InstrumentName {
   const w = word?.toLowerCase() ?? '';
@@ -329,7 +329,7 @@ function ownerAt(t: string, at: number, aliases: AliasTable): { instrument: Inst
   if (bare) return { instrument: conferenceInstrument(undefined, bare[1], bare[2]), range: { start: at, end: P.BARE_NUMBER_STICKY.lastIndex }, reportNumbering: false };
   ANAPHOR.lastIndex = at;
   const anaphor = ANAPHOR.exec(t);
-  if (anaphor) return { instrument: carried('named', anaphor[1]), range: { start: at, end: ANAPHOR.lastIndex }, reportNumbering: /^report/i.test(anaphor[1]) };
+  if (anaphor) return { instrument: carried('named', anaphor[1] ?? anaphor[2]), range: { start: at, end: ANAPHOR.lastIndex }, reportNumbering: /^report/i.test(anaphor[1] ?? '') };
   P.MEETING_REPORT.lastIndex = at;
   const report = P.MEETING_REPORT.exec(t);
   if (report) {
@@ -365,16 +365,51 @@ function paragraphFirstForm(t: string, start: number, listStart: number, designa
   return citation(t, { start, end: owner.range.end }, owner.instrument, owner.range, list.items, owner.reportNumbering);
 }
 
+/** Text after a designated list that makes it the draft's own: "paragraph 9 above", "OP 4 bis", "of the present resolution". */
+const OWN_AFTER = /^\s{0,3}(?:above|below|supra|infra|bis\b|ter\b|quater\b|alt\b|of\s+(?:the\s+present|this|our|the\s+draft))/i;
+/** Only markers before it on its line: a label that opens a line, a list item or a table cell ("| OP10 |"). */
+const OPENS_LINE = /(?:^|\n)[\s>|*+#-]*(?:\d{1,3}[.)]\s*)?$/;
+/** "our OP8", "which we use in OP16": the drafters speak of their own text. */
+const FIRST_PERSON_BEFORE = /\b(?:we|our|us|my)\b[^.;:()\n]{0,30}$/i;
+/** "its paragraph 9", "their operative paragraphs 3 and 4". */
+const POSSESSIVE_BEFORE = /\b(?:its|their)\s{1,3}$/i;
+
+/**
+ * "OP 9 (b) restates I.12", "its paragraph 9", "in subparagraph (n)": a designated list with no
+ * instrument after it, read as carried over from the one instrument named before it in the same unit
+ * (antecedents.ts); the draft's own labels ("OP7bis", "paragraph 9 above", "| OP10 |") are left alone.
+ */
+function looseForm(t: string, start: number, listStart: number, designator: string): ScannedCitation | undefined {
+  const list = designatedList(t, listStart, designator);
+  if (!list.items.length || OWN_AFTER.test(t.slice(list.end, list.end + 24))) return undefined;
+  const before = t.slice(Math.max(0, start - 40), start);
+  if ((OPENS_LINE.test(before) && !POSSESSIVE_BEFORE.test(before)) || FIRST_PERSON_BEFORE.test(before)) return undefined;
+  return citation(t, { start, end: list.end }, carried('loose'), { start, end: start }, list.items);
+}
+
+/** "its recommendation 13": a recommendation of the meeting named before it. */
+function ownRecommendationForm(t: string, start: number, listStart: number): ScannedCitation | undefined {
+  if (!POSSESSIVE_BEFORE.test(t.slice(Math.max(0, start - 12), start))) return undefined;
+  const list = readLabelList(t, listStart, { numbers: true });
+  if (!list.items.length || OWN_AFTER.test(t.slice(list.end, list.end + 24))) return undefined;
+  return citation(t, { start, end: list.end }, { type: 'carried', form: 'loose', wants: 'meeting' }, { start, end: start }, list.items);
+}
+
 /** "the fifth preambular paragraph of resolution 6/3" → PP 5. */
 function ordinalPreambularForm(t: string, m: RegExpMatchArray, aliases: AliasTable): ScannedCitation | undefined {
   const n = ordinalToNumber(m[1]);
+  if (!n) return undefined;
   P.OF_LINK.lastIndex = m.index! + m[0].length;
-  if (!n || !P.OF_LINK.exec(t)) return undefined;
-  const owner = ownerAt(t, P.OF_LINK.lastIndex, aliases);
-  if (!owner || owner.reportNumbering) return undefined;
+  const owner = P.OF_LINK.exec(t) ? ownerAt(t, P.OF_LINK.lastIndex, aliases) : undefined;
+  // "Its second operative paragraph": carried over from the instrument named before.
+  const possessive = !owner && POSSESSIVE_BEFORE.test(t.slice(Math.max(0, m.index! - 12), m.index!));
+  if ((!owner && !possessive) || owner?.reportNumbering) return undefined;
   const ordinalStart = m.index! + m[0].toLowerCase().indexOf(m[1].toLowerCase());
-  const item: LabelItem = { range: { start: ordinalStart, end: ordinalStart + m[1].length + ' preambular paragraph'.length }, text: '', paths: [['PP', String(n)]] };
+  // "the fifth preambular paragraph" is PP 5; "the second operative paragraph" is paragraph 2.
+  const path = /^p/i.test(m[2]) ? ['PP', String(n)] : [String(n)];
+  const item: LabelItem = { range: { start: ordinalStart, end: ordinalStart + m[1].length + 1 + m[2].length + ' paragraph'.length }, text: '', paths: [path] };
   item.text = t.slice(item.range.start, item.range.end);
+  if (!owner) return citation(t, { start: m.index!, end: item.range.end }, carried('loose'), { start: m.index!, end: m.index! }, [item]);
   return citation(t, { start: m.index!, end: owner.range.end }, owner.instrument, owner.range, [item]);
 }
 
@@ -412,9 +447,9 @@ function meetingFirstForm(t: string, m: RegExpMatchArray): ScannedCitation | und
   return citation(t, { start, end }, { type: 'meeting', meeting }, { start: ordinalAt, end: ordinalAt + m[1].length + ' meeting'.length }, list.items);
 }
 
-/** "the tenth meeting of the Working Group": the meeting's recommendations as a whole. */
+/** "the tenth meeting of the Working Group", "the Working Group's eighth meeting": the meeting's recommendations as a whole. */
 function meetingForm(t: string, m: RegExpMatchArray): ScannedCitation | undefined {
-  const meeting = ordinalToNumber(m[1]);
+  const meeting = ordinalToNumber(m[1] ?? m[2]);
   if (!meeting || otherWorkingGroup(t, m.index! + m[0].length)) return undefined;
   const range = { start: m.index!, end: m.index! + m[0].length };
   return { range, text: m[0], instrument: { type: 'meeting', meeting }, instrumentRange: range, items: [] };

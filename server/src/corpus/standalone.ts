@@ -70,13 +70,7 @@ function parseDraft(lines: string[], headingLine: number, file: string): ParsedS
     kind: 'draft-resolution',
     name: `Draft ${type} submitted by ${sponsor}${yearNote}`,
     title,
-    aliases: [
-      `${sponsor} draft ${type}${yearNote}`,
-      `${sponsor} draft ${type}`,
-      `draft ${type} submitted by ${sponsor}`,
-      `draft ${type} by ${sponsor}`,
-      `draft ${type} of ${sponsor}`,
-    ],
+    aliases: draftAliases(sponsor, type, yearNote),
     session,
     sessionName: sessionLine ? `${sessionLine} session${sessionDates ? `, ${sessionDates}` : ''}` : undefined,
     dates: issued,
@@ -84,4 +78,32 @@ function parseDraft(lines: string[], headingLine: number, file: string): ParsedS
     body,
   });
   return { document, problems: body.problems };
+}
+
+/** Adjectives drafters use for a sponsor ("the French draft"); other sponsors are named as written. */
+const DEMONYMS: Record<string, string> = {
+  France: 'French', Italy: 'Italian', Mexico: 'Mexican', Germany: 'German', Spain: 'Spanish', Canada: 'Canadian', Egypt: 'Egyptian',
+  Morocco: 'Moroccan', Nigeria: 'Nigerian', Brazil: 'Brazilian', Argentina: 'Argentine', Austria: 'Austrian', Japan: 'Japanese',
+  China: 'Chinese', India: 'Indian', Australia: 'Australian', Turkey: 'Turkish', Türkiye: 'Turkish', Greece: 'Greek', Libya: 'Libyan',
+  Tunisia: 'Tunisian', Senegal: 'Senegalese', Colombia: 'Colombian', Ecuador: 'Ecuadorian', Norway: 'Norwegian', Sweden: 'Swedish',
+};
+
+/** "France draft resolution (2008)", "the French draft", "draft resolution presented by France", "France's draft". */
+function draftAliases(sponsor: string, type: string, yearNote: string): string[] {
+  const demonym = DEMONYMS[sponsor];
+  return [
+    `${sponsor} draft ${type}${yearNote}`,
+    `${sponsor} draft ${type}`,
+    `draft ${type} submitted by ${sponsor}`,
+    `draft ${type} presented by ${sponsor}`,
+    `draft ${type} proposed by ${sponsor}`,
+    `draft ${type} by ${sponsor}`,
+    `draft ${type} of ${sponsor}`,
+    `${sponsor}'s draft ${type}`,
+    `${sponsor}’s draft ${type}`,
+    `${sponsor}'s draft`,
+    `${sponsor}’s draft`,
+    `${sponsor}: draft ${type}`,
+    ...(demonym ? [`${demonym} draft ${type}${yearNote}`, `${demonym} draft ${type} of ${yearNote.replace(/[() ]/g, '')}`, `${demonym} draft ${type}`, `${demonym} draft`] : []),
+  ].filter((a) => !/ of $/.test(a));
 }
