@@ -147,6 +147,12 @@ describe('issue 12: forms that must work', () => {
     ['resolution 4/3 of the Conference of the States Parties to the United Nations Convention against Corruption', 'outside'],
     ['Security Council resolution 2240 (2015), para. 7', 'outside'],
     ['ECOSOC resolution 2005/20', 'outside'],
+    ['resolution 55/25', 'outside'], // no Conference has held 55 sessions
+    // Drafts by their sponsor's adjective; meetings by the Working Group's possessive.
+    ['the French draft, op. 5', 'France 5'],
+    ["the Working Group's eighth meeting", 'whole meeting VIII'],
+    ['the Working Group at its tenth meeting, recommendation 4 (b)', 'X.4.b'],
+    ['Decision 4/5, supra note 9, subpara. (i)', 'Part B IV.i'],
     // A designator decides the part; a dash used as a parenthesis is not a range.
     ['Rec. V.6', 'broken'],
     ['recommendation V.6', 'broken'],
@@ -208,6 +214,12 @@ describe('issue 12: carried-over references', () => {
     ['Text[^1] and more[^2].\n\n[^1]: Resolution 6/3, para 4.\n\n[^2]: «Ibid., OP 5».', 'Part B VI.5'],
     ['The report of the first meeting (CTOC/COP/WG.7/2012/6) is clear: see «report para. 41».', 'I.38'],
     ['Decisions 1/6, 2/4 and decision 4/5 all matter («subparagraph (j)(i)»).', 'Part B IV.j.i'],
+    // In running text, after the instrument: designators without brackets, possessives, "of the resolution".
+    ['Resolution 6/3 is more specific. Its «paragraph 9» urges States to act.', 'Part B VI.9'],
+    ['Resolution 6/3 restates I.3; «OP 9 (b)» restates I.12.', 'Part B VI.9.b'],
+    ['Resolution 6/3 is recalled. «Paragraph 6 of the resolution» restates I.3.', 'Part B VI.6'],
+    ['Resolution 10/3 is short. Its «second operative paragraph» encourages an integrated strategy.', 'Part B VII.2'],
+    ['The seventh meeting of the Working Group focused on technology; its «recommendation 13» concerns data.', 'VII.13'],
   ];
   for (const [source, expected] of cases) {
     test(`${source.replace(/\n/g, '⏎')} → ${expected}`, () => {
@@ -225,6 +237,18 @@ describe('issue 12: carried-over references', () => {
     assert.ok(!findCitations(context, text).some((c) => c.text === 'para. 9'));
     const other = 'CAC/COSP resolution 6/3 and COP resolution 6/3 differ (para. 4).';
     assert.ok(!findCitations(context, other).some((c) => c.text === 'para. 4'));
+  });
+
+  test("the draft's own labels stay unread in running text", () => {
+    for (const text of [
+      'Resolution 6/3 is close; the language they want is in OP12, which our OP8 already mirrors.',
+      'Resolution 6/3 is close, and we use it in OP16.',
+      '| OP10 | res. 5/3, OP 4 |',
+      'Resolution 5/3 matters, see paragraph 9 above and OP 4 bis.',
+    ]) {
+      const own = findCitations(context, text).filter((c) => /^(?:OP ?(?:8|10|16)|paragraph 9|OP 4)$/.test(c.text));
+      assert.deepEqual(own.map((c) => c.text), [], text);
+    }
   });
 
   test('nothing named before: unread', () => {
