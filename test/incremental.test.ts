@@ -7,6 +7,9 @@ import type { Citation } from '../server/src/citations/model';
 import { createCitationContext, resolveCitation } from '../server/src/citations/resolver';
 import { generateDraft } from '../bench/drafts';
 import { realCorpus } from './helpers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+import { createLanguageService } from '../server/src/service';
 import { FRAGMENTS, pick, randomText, rng } from './random';
 
 const context = createCitationContext(realCorpus());
@@ -49,5 +52,39 @@ describe('incremental rescanning', () => {
         assert.deepEqual(summary(state.citations), summary(fresh.citations), `seed ${SEED} round ${round} step ${step}: ${JSON.stringify(text)}`);
       }
     }
+  });
+});
+
+describe('ranges after an edit (issue 13, defect 1)', () => {
+  test("a quick fix's range moves with its citation exactly once", () => {
+    // "share information about outbreaks" is VII.13; citing VII.14 offers a fix that rewrites the citation.
+    const service = createLanguageService({ corpus: realCorpus(), corpusUri: (f) => `file:///data/${f}` });
+    const body = 'Intro.\n\n"States parties should share information about outbreaks and “hotspots” identified along migrant smuggling routes" (VII.14).\n';
+    let document = TextDocument.create('file:///fix.md', 'markdown', 1, body);
+    const fixOf = (d: TextDocument) => {
+      const diagnostic = service.getDiagnostics(d).find((x) => x.code === 'citation.quote-elsewhere')!;
+      const fix = (diagnostic.data as { fixes: { range: Range }[] }).fixes[0];
+      return { range: fix.range, text: d.getText(fix.range) };
+    };
+    assert.equal(fixOf(document).text, 'VII.14');
+    // Edits in the earlier block: each must move the fix with the citation, never twice.
+    for (const insert of ['More ', 'words\nand lines ', '']) {
+      document = TextDocument.update(document, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: insert }], document.version + 1);
+      const fresh = TextDocument.create(`file:///fresh-${document.version}.md`, 'markdown', 1, document.getText());
+      assert.deepEqual(fixOf(document), fixOf(fresh));
+      assert.equal(fixOf(document).text, 'VII.14');
+    }
+  });
+
+  test('moving cached citations is linear in their members (a 200-member range many times)', () => {
+    const text = 'Intro.\n\n' + 'See paras 1–200 of resolution 5/3.\n\n'.repeat(2_000);
+    const first = scanFresh(text, context.aliases, resolve);
+    const members = first.state.citations.reduce((n, c) => n + c.members.length, 0);
+    assert.equal(members, 400_000);
+    const edited = `X${text}`;
+    const update = scanUpdate(first.state, edited, context.aliases, resolve);
+    assert.deepEqual(summary(update.state.citations).slice(-3), summary(scanFresh(edited, context.aliases, resolve).state.citations).slice(-3));
+    // Every member still points at its own item, which slices back.
+    for (const c of update.state.citations) for (const m of c.members) assert.ok(c.items.includes(m.item));
   });
 });

@@ -16,6 +16,8 @@ export interface StartOptions {
   /** Options for node itself, e.g. ["--require", "guard.js"]. */
   nodeArgs?: string[];
   workspaceFolder?: string;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 export class LspClient {
@@ -48,7 +50,7 @@ export class LspClient {
   settings: unknown = {};
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio', ...(options.args ?? [])], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio', ...(options.args ?? [])], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     const client = new LspClient(child);
     const folder = options.workspaceFolder ? pathToFileURL(options.workspaceFolder).href : null;
     await client.connection.sendRequest('initialize', {

@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
@@ -48,5 +49,20 @@ describe('the packaged extension', () => {
     assert.ok(pkg.contributes.commands.every((c: { category: string }) => c.category === 'UN Citations'));
     const severity = pkg.contributes.configuration.properties['unCitations.diagnostics.severity'].properties;
     assert.equal(severity['citation.unknown-paragraph'].default, 'error');
+  });
+});
+
+describe('builds (issue 13, defect 6)', () => {
+  test('a production build leaves no source map older than its minified bundle', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'un-build-'));
+    try {
+      execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', dir], { cwd: join(__dirname, '..') });
+      assert.ok(existsSync(join(dir, 'server.js.map')), 'a development build has linked maps');
+      execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--outdir', dir], { cwd: join(__dirname, '..') });
+      assert.ok(!existsSync(join(dir, 'server.js.map')), 'the development map outlived the production build');
+      assert.doesNotMatch(readFileSync(join(dir, 'server.js'), 'utf8'), /sourceMappingURL/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

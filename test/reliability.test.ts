@@ -27,7 +27,8 @@ async function pulled(client: LspClient, uri: string): Promise<Diagnostic[]> {
   return (await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;
 }
 
-const shape = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`);
+/** Everything a client sees of a diagnostic: range, severity, code, message and the quick fixes in `data`. */
+const shape = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message} ${JSON.stringify(d.data ?? null)}`);
 
 describe('incremental sync equals a fresh server (differential)', () => {
   let edited: LspClient;

@@ -115,3 +115,24 @@ describe('the server over stdio (pull diagnostics)', () => {
     assert.deepEqual(items, []);
   });
 });
+
+describe('opening a document does not wait for the typing delay (issue 13, defect 6)', () => {
+  test('first diagnostics arrive long before a 4-second typing delay would let them', async () => {
+    const client = await LspClient.start({ env: { UN_CITATIONS_DIAGNOSTICS_DELAY_MS: '4000' } });
+    try {
+      await client.until(() => client.notifications.some((n) => n.method === 'unCitations/status'), 'ready');
+      const opened = Date.now();
+      client.open('file:///open/draft.md', 'See Resolution 5/3, para 25.\n');
+      const diagnostics = await client.diagnosticsFor('file:///open/draft.md', 1);
+      assert.equal(diagnostics[0]?.code, 'citation.unknown-paragraph');
+      const waited = Date.now() - opened;
+      assert.ok(waited < 3000, `waited ${waited} ms: the open was debounced like typing`);
+      // Typing is still debounced: an edit's diagnostics come after the delay, not at once.
+      const version = client.change('file:///open/draft.md', [{ text: 'See Resolution 5/3, para 26.\n' }]);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.notEqual(client.diagnostics.get('file:///open/draft.md')?.version, version);
+    } finally {
+      await client.stop();
+    }
+  });
+});

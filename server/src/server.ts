@@ -26,7 +26,8 @@ import { type LanguageService, createLanguageService } from './service';
 import { toSettings } from './settings';
 
 /** Typing pauses this long before diagnostics are pushed. */
-const DIAGNOSTICS_DELAY_MS = 150;
+/** Typing pauses this long before diagnostics are pushed (tests may lengthen it to see that opening never waits for it). */
+const DIAGNOSTICS_DELAY_MS = Number(process.env.UN_CITATIONS_DIAGNOSTICS_DELAY_MS) || 150;
 
 export function startServer(connection: Connection, dataDir: string): void {
   const documents = new TextDocuments(TextDocument);
@@ -177,14 +178,23 @@ export function startServer(connection: Connection, dataDir: string): void {
     );
   }
 
+  // TextDocuments announces an opened document twice: onDidOpen, then onDidChangeContent for the same
+  // version. That second event must not push the first diagnostics back by the typing delay.
+  const justOpened = new Map<string, number>();
   documents.onDidOpen((e) => {
     if (corpora?.isCorpusFile(e.document.uri)) {
       corpora.overrides.set(fileURLToPath(e.document.uri), e.document.getText());
       corpusChanged(e.document.uri, 0);
     }
+    justOpened.set(e.document.uri, e.document.version);
     schedule(e.document, 0);
   });
   documents.onDidChangeContent((e) => {
+    if (justOpened.get(e.document.uri) === e.document.version) {
+      justOpened.delete(e.document.uri);
+      return; // the open itself: already scheduled at once
+    }
+    justOpened.delete(e.document.uri);
     if (corpora?.isCorpusFile(e.document.uri)) {
       corpora.overrides.set(fileURLToPath(e.document.uri), e.document.getText());
       corpusChanged(e.document.uri);
@@ -192,6 +202,7 @@ export function startServer(connection: Connection, dataDir: string): void {
     schedule(e.document);
   });
   documents.onDidClose((e) => {
+    justOpened.delete(e.document.uri);
     clearTimeout(pending.get(e.document.uri));
     pending.delete(e.document.uri);
     if (corpora?.isCorpusFile(e.document.uri)) {

@@ -5,7 +5,8 @@
 
 import { excludedRanges } from './markdownRegions';
 import type { Citation, ScannedCitation, TextRange } from './model';
-import { type AliasTable, blockAround, moveInPlace, scanCitations, scanRange } from './scanner';
+import { type AliasTable, blockAround, scanCitations, scanRange } from './scanner';
+import { shiftCitation } from './shift';
 
 export interface ScanState {
   text: string;
@@ -40,10 +41,9 @@ export function scanUpdate(previous: ScanState | undefined, text: string, aliase
   const excluded = excludedRanges(text);
   if (oldWindowEnd < window.start || !sameOutside(previous.excluded, excluded, window, oldWindowEnd, delta)) return scanFresh(text, aliases, resolve);
 
-  // The previous state is being replaced: its citations after the window are moved in place.
+  // Citations before the window are kept; those after it are copies moved by the edit's length.
   const before = previous.citations.filter((c) => c.range.end <= window.start);
-  const after = previous.citations.filter((c) => c.range.start >= oldWindowEnd);
-  for (const c of after) moveInPlace(c, delta);
+  const after = previous.citations.filter((c) => c.range.start >= oldWindowEnd).map((c) => shiftCitation(c, delta));
   const middle = scanRange(text, window.start, window.end, aliases, excluded).map(resolve);
   return { state: { text, excluded, citations: [...before, ...middle, ...after] }, rescanned: window };
 }

@@ -98,8 +98,8 @@ function merge(ranges: TextRange[]): TextRange[] {
   const out: TextRange[] = [];
   for (const r of ranges) {
     const last = out[out.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else out.push({ ...r });
+    if (last && r.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, r.end) };
+    else out.push(r);
   }
   return out;
 }

@@ -6,8 +6,8 @@ import type { CorpusDocument } from '../corpus/model';
 
 /** A span of the scanned text: in "see VII.14 here", `{start: 4, end: 10}` covers "VII.14". */
 export interface TextRange {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Which instrument a citation names, as written. */

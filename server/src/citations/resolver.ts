@@ -10,6 +10,7 @@ import { letterIndex, numberToOrdinal, numberToRoman, romanToNumber } from '../c
 import { sectionKey } from '../corpus/thematicIndex';
 import type { Citation, CitationMember, CitationStatus, InstrumentName, LabelItem, ScannedCitation } from './model';
 import { antecedentOf, linkAntecedents } from './antecedents';
+import { shiftCitation } from './shift';
 import { type AliasTable, buildAliasTable, scanCitations } from './scanner';
 
 /** What resolving needs besides the corpus, built once per corpus. */
@@ -65,25 +66,12 @@ export function resolveCitation(context: CitationContext, scanned: ScannedCitati
   const resolved = resolveUncached(context.corpus, scanned);
   if (context.cache.size >= CACHE_LIMIT) context.cache.clear();
   context.cache.set(key, resolved);
-  return moveCitation(resolved, 0);
+  return shiftCitation(resolved, 0);
 }
 
 /** A cached resolution moved to where this occurrence of the same text sits (always a new object: callers may move it in place). */
 function relocate(known: Citation, scanned: ScannedCitation): Citation {
-  return moveCitation(known, scanned.range.start - known.range.start);
-}
-
-/** A copy of a resolved citation `by` characters further on (items and members move together). */
-export function moveCitation(c: Citation, by: number): Citation {
-  const items = c.items.map((item) => ({ ...item, range: { start: item.range.start + by, end: item.range.end + by } }));
-  return {
-    ...c,
-    range: { start: c.range.start + by, end: c.range.end + by },
-    instrumentRange: { start: c.instrumentRange.start + by, end: c.instrumentRange.end + by },
-    items,
-    // Lists are short (an item per "9", "12–14"): finding the item by position is cheaper than a map.
-    members: c.members.map((m) => ({ ...m, item: items[c.items.indexOf(m.item)] })),
-  };
+  return shiftCitation(known, scanned.range.start - known.range.start);
 }
 
 function resolveUncached(corpus: Corpus, scanned: ScannedCitation): Citation {

@@ -11,6 +11,7 @@ import { OTHER_BODIES, PARAGRAPH_DESIGNATORS, type ParagraphRow, rowSource } fro
 import * as P from './patterns';
 import { expandRange } from '../corpus/labels';
 import { detach } from '../util/strings';
+import { shiftCitation } from './shift';
 
 /** Names of documents that only an alias identifies (drafts, users' own documents). */
 export interface AliasTable {
@@ -51,9 +52,8 @@ export function scanRange(text: string, start: number, end: number, aliases: Ali
   const skip = new RangeSet(excluded);
   const out: ScannedCitation[] = [];
   for (const block of blocks(text, start, end)) {
-    for (const c of scanBlock(detach(text.slice(block.start, block.end)), aliases)) {
-      // Fresh objects from this block's scan: moved in place rather than copied.
-      moveInPlace(c, block.start);
+    for (const found of scanBlock(detach(text.slice(block.start, block.end)), aliases)) {
+      const c = shiftCitation(found, block.start);
       if (!skip.overlaps(c.range.start, c.range.end)) out.push(c);
     }
   }
@@ -159,22 +159,6 @@ function matches(t: string, re: RegExp): RegExpExecArray[] {
   }
   return out;
 }
-
-/** Moves a citation that nothing else holds `by` characters, without copying it. */
-export function moveInPlace(c: ScannedCitation, by: number): void {
-  if (by === 0) return;
-  c.range.start += by;
-  c.range.end += by;
-  if (c.instrumentRange !== c.range) {
-    c.instrumentRange.start += by;
-    c.instrumentRange.end += by;
-  }
-  for (const i of c.items) {
-    i.range.start += by;
-    i.range.end += by;
-  }
-}
-
 
 function citation(t: string, range: TextRange, instrument: InstrumentName, instrumentRange: TextRange, items: LabelItem[] = [], reportNumbering = false): ScannedCitation {
   return { range, text: t.slice(range.start, range.end), instrument, instrumentRange, items, reportNumbering: reportNumbering || undefined };

@@ -5,6 +5,7 @@
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { formatCitation } from '../citations/format';
 import type { Citation, TextRange } from '../citations/model';
+import { shiftRange } from '../citations/shift';
 import { type Corpus, type ParagraphRef, compendiumLabel, paragraphByKey } from '../corpus/corpus';
 import { type Difference, explainDifference, matchQuote, meaningChange, parseQuote } from '../quotes/compare';
 import { type Quotation, findQuotations } from '../quotes/detect';
@@ -157,8 +158,7 @@ export class QuoteChecker {
 
 /** A finding moved with its quotation (same text further on in the document). */
 function moveFinding(f: QuoteFinding, q: Quotation, by: number): QuoteFinding {
-  const move = (r: TextRange) => ({ start: r.start + by, end: r.end + by });
-  return { ...f, quotation: q, range: move(f.range), fix: f.fix && { ...f.fix, range: move(f.fix.range) } };
+  return { ...f, quotation: q, range: shiftRange(f.range, by), fix: f.fix && { ...f.fix, range: shiftRange(f.fix.range, by) } };
 }
 
 /** The paragraphs a citation points at, with their subparagraphs (a chapeau's list is part of it). */
