@@ -1,3 +1,5 @@
+import { DiagnosticsPipeline } from '../server/src/features/diagnostics';
+import { search } from '../server/src/cli/show';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -233,5 +235,37 @@ describe('references, links and symbols', () => {
     const [first] = service.getWorkspaceSymbols('Salvador Declaration');
     assert.equal(first.name, 'Resolution 5/3, para 8 — Recalls the Salvador Declaration on Comprehensive Strategies for…');
     assert.equal(first.location.uri, 'file:///data/compendium-smuggling-of-migrants-2024.txt');
+  });
+});
+
+describe('one diagnostics pipeline (issue 13)', () => {
+  const finding = (line: number, code: 'citation.ambiguous' | 'citation.quote-mismatch') => ({ code, range: { start: { line, character: 0 }, end: { line, character: 1 } }, message: `${code} on ${line}`, data: { suggestions: [] } });
+
+  test('every checker runs once per version; suppressions and severities apply to all of them at the end', () => {
+    let runs = 0;
+    const checkers = [
+      { name: 'a', codes: ['citation.ambiguous'] as const, check: () => (runs++, [finding(0, 'citation.ambiguous'), finding(2, 'citation.ambiguous')]) },
+      { name: 'b', codes: ['citation.quote-mismatch'] as const, check: () => (runs++, [finding(2, 'citation.quote-mismatch'), finding(3, 'citation.quote-mismatch')]) },
+    ];
+    const pipeline = new DiagnosticsPipeline(checkers);
+    const doc = TextDocument.create('file:///pipeline.md', 'markdown', 1, 'a\n<!-- un-cite-disable-next-line -->\nc\nd\n');
+    const settings = toSettings({ diagnostics: { severity: { 'citation.quote-mismatch': 'hint' } } });
+    const first = pipeline.run(doc, settings);
+    assert.deepEqual(first.map((d) => `${d.range.start.line} ${d.code} ${d.severity}`), ['0 citation.ambiguous 2', '3 citation.quote-mismatch 4']);
+    assert.equal(pipeline.run(doc, settings), first);
+    assert.equal(runs, 2);
+    // New settings are a new object: computed again. A checker whose codes are all off does no work.
+    pipeline.run(doc, toSettings({ diagnostics: { severity: { 'citation.quote-mismatch': 'off' } } }));
+    assert.equal(runs, 3);
+  });
+
+  test('settings are values: frozen, and a command-line search never changes them', () => {
+    const settings = toSettings({ citationStyle: 'abbreviated' });
+    assert.ok(Object.isFrozen(settings) && Object.isFrozen(settings.diagnostics.severity));
+    const before = service.settings;
+    const lines: string[] = [];
+    search(service, 'non-liability smuggled', 1, 'compendium', (s) => lines.push(s));
+    assert.match(lines[0], /^X\.11\n/);
+    assert.equal(service.settings, before);
   });
 });

@@ -2,7 +2,7 @@
 // every feature. Knows nothing of LSP connections or files; the server and the tests drive it.
 
 import type { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, Location, LocationLink, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
-import { formatCitation } from './citations/format';
+import { type CitationStyle, formatCitation } from './citations/format';
 import type { Citation } from './citations/model';
 import { createCitationContext } from './citations/resolver';
 import type { Corpus } from './corpus/corpus';
@@ -10,7 +10,7 @@ import { CodeActionProvider } from './features/codeActions';
 import { CompletionProvider } from './features/completion';
 import { CorpusFacts } from './features/corpusFacts';
 import { type CorpusUri, DefinitionProvider, sourceRange } from './features/definition';
-import { DiagnosticsProvider } from './features/diagnostics';
+import { CitationChecker, type DiagnosticChecker, DiagnosticsPipeline } from './features/diagnostics';
 import { DocumentLinkProvider } from './features/documentLinks';
 import { CitationCache, type TextDocumentLike } from './features/documents';
 import { HoverProvider } from './features/hover';
@@ -39,7 +39,8 @@ export interface LanguageService {
   getReferences(document: TextDocumentLike, position: Position, documents: Iterable<TextDocumentLike>): Location[];
   getDocumentLinks(document: TextDocumentLike): DocumentLink[];
   getWorkspaceSymbols(query: string): SymbolInformation[];
-  search(query: string, limit?: number): CorpusSearchResult[];
+  /** `style` for this call only (settings are never changed to serve one request). */
+  search(query: string, limit?: number, style?: CitationStyle): CorpusSearchResult[];
   summary(): CorpusSummary;
   topics(): TopicInfo[];
   /** Drops what is kept for a closed document. */
@@ -54,12 +55,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const hover = new HoverProvider(cache, facts);
   const definition = new DefinitionProvider(cache, facts, corpusUri);
   const completion = new CompletionProvider(corpus, search);
-  const diagnostics = new DiagnosticsProvider(cache);
+  const quotesChecker = new QuoteChecker(corpus, cache);
+  // Every check of a document, run once per version; the agreed-language check joins this list.
+  const checkers: DiagnosticChecker[] = [new CitationChecker(cache), quotesChecker.checker];
+  const diagnostics = new DiagnosticsPipeline(checkers);
   const codeActions = new CodeActionProvider(cache, facts);
   const references = new ReferencesProvider(cache);
   const links = new DocumentLinkProvider(cache, corpusUri);
   const symbols = new WorkspaceSymbolProvider(search, corpusUri);
-  const quotes = new QuoteChecker(corpus, cache);
+  const quotes = quotesChecker;
   let settings = DEFAULT_SETTINGS;
 
   return Object.freeze({
@@ -75,14 +79,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getHover: (d: TextDocumentLike, p: Position) => hover.provideHover(d, p) ?? quotes.hover(d, p),
     getDefinition: (d: TextDocumentLike, p: Position) => definition.provideDefinition(d, p),
     getCompletions: (d: TextDocumentLike, p: Position) => completion.provideCompletions(d, p, settings),
-    getDiagnostics: (d: TextDocumentLike) => (settings.diagnostics.enabled && d.getText().length <= settings.maxFileSize ? diagnostics.provideDiagnostics(d, settings, quotes.diagnostics(d, settings)) : diagnostics.provideDiagnostics(d, settings)),
+    getDiagnostics: (d: TextDocumentLike) => diagnostics.run(d, settings),
     getCodeActions: (d: TextDocumentLike, r: Range, diags: Diagnostic[]) => codeActions.provideCodeActions(d, r, diags),
     getReferences: (d: TextDocumentLike, p: Position, docs: Iterable<TextDocumentLike>) => references.provideReferences(d, p, docs),
     getDocumentLinks: (d: TextDocumentLike) => links.provideDocumentLinks(d),
     getWorkspaceSymbols: (q: string) => symbols.provideWorkspaceSymbols(q, settings),
-    search: (query: string, limit = 50) =>
+    search: (query: string, limit = 50, style: CitationStyle = settings.citationStyle) =>
       search.search(query, limit).map(({ ref: { document: d, paragraph: p }, terms }) => ({
-        citation: formatCitation(d, p, settings.citationStyle),
+        citation: formatCitation(d, p, style),
         instrument: d.name,
         label: p.label,
         text: p.text,
@@ -112,6 +116,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     forget: (uri: string) => {
       cache.forget(uri);
       quotes.forget(uri);
+      diagnostics.forget(uri);
     },
   });
 }

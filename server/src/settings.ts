@@ -56,14 +56,26 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeveritySetting> = {
   'document.too-large': 'information',
 };
 
-export const DEFAULT_SETTINGS: Settings = {
+export const DEFAULT_SETTINGS: Settings = deepFreeze({
   diagnostics: { enabled: true, severity: DEFAULT_SEVERITY },
   citationStyle: 'full',
   fullTextTrigger: '@',
   maxFileSize: 5_000_000,
   plainText: false,
   corpus: { paths: [] },
-};
+});
+
+/**
+ * Settings are values: frozen, replaced whole when the client sends new ones, never changed in place,
+ * so a result cached for one settings object (the diagnostics pipeline's) can never be stale.
+ */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -78,12 +90,12 @@ export function toSettings(raw: unknown): Settings {
     if (typeof value === 'string' && (SEVERITIES as string[]).includes(value)) severity[code] = value as SeveritySetting;
   }
   const corpus = (r.corpus && typeof r.corpus === 'object' ? r.corpus : {}) as Record<string, unknown>;
-  return {
+  return deepFreeze({
     diagnostics: { enabled: typeof diagnostics.enabled === 'boolean' ? diagnostics.enabled : true, severity },
     citationStyle: typeof r.citationStyle === 'string' && (CITATION_STYLES as string[]).includes(r.citationStyle) ? (r.citationStyle as CitationStyle) : DEFAULT_SETTINGS.citationStyle,
     fullTextTrigger: typeof r.fullTextTrigger === 'string' && r.fullTextTrigger.length === 1 && !/[\w\s]/.test(r.fullTextTrigger) ? r.fullTextTrigger : DEFAULT_SETTINGS.fullTextTrigger,
     maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize > 0 ? r.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
     plainText: typeof r.plainText === 'boolean' ? r.plainText : false,
     corpus: { paths: Array.isArray(corpus.paths) ? corpus.paths.filter((p): p is string => typeof p === 'string') : [] },
-  };
+  });
 }

@@ -43,8 +43,7 @@ function where(file: string, dataDirLabel: string): string {
 }
 
 export function search(service: LanguageService, words: string, limit: number, style: CitationStyle, out: (s: string) => void): number {
-  service.settings = { ...service.settings, citationStyle: style };
-  const hits = service.search(words, limit);
+  const hits = service.search(words, limit, style);
   if (hits.length === 0) {
     out(`No paragraph matches "${words}".\n`);
     return 1;

@@ -2,7 +2,7 @@
 // (editorial ellipses and brackets allowed). Reports misquotes with the first difference, quotes
 // that come from another paragraph, and brackets that change an obligation; offers fixes.
 
-import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { Hover, Position } from 'vscode-languageserver-types';
 import { formatCitation } from '../citations/format';
 import type { Citation, TextRange } from '../citations/model';
 import { shiftRange } from '../citations/shift';
@@ -10,8 +10,8 @@ import { type Corpus, type ParagraphRef, compendiumLabel, paragraphByKey } from 
 import { type Difference, explainDifference, matchQuote, meaningChange, parseQuote } from '../quotes/compare';
 import { type Quotation, findQuotations } from '../quotes/detect';
 import { PhraseIndex, paragraphWords } from '../quotes/phraseIndex';
-import type { DiagnosticCode, Settings } from '../settings';
-import { type DiagnosticData, SOURCE, severityOf } from './diagnostics';
+import type { DiagnosticCode } from '../settings';
+import type { DiagnosticChecker, Finding } from './diagnostics';
 import { type CitationCache, type TextDocumentLike, contains, toRange } from './documents';
 import { escapeMarkdown } from './markdown';
 import { detach } from '../util/strings';
@@ -126,17 +126,18 @@ export class QuoteChecker {
     }];
   }
 
-  diagnostics(document: TextDocumentLike, settings: Settings): Diagnostic[] {
-    const out: Diagnostic[] = [];
-    if (QUOTE_CODES.every((code) => !severityOf(settings, code))) return out; // switched off: no work
-    for (const f of this.check(document)) {
-      const severity = severityOf(settings, f.code);
-      if (!severity) continue;
-      const data: DiagnosticData = { suggestions: [], fixes: f.fix ? [{ title: f.fix.title, range: toRange(document, f.fix.range), newText: f.fix.newText }] : [] };
-      out.push({ range: toRange(document, f.range), severity, code: f.code, source: SOURCE, message: f.message, data });
-    }
-    return out;
-  }
+  /** The quotation check as a checker of the diagnostics pipeline. */
+  readonly checker: DiagnosticChecker = {
+    name: 'quotations',
+    codes: QUOTE_CODES,
+    check: (document: TextDocumentLike): Finding[] =>
+      this.check(document).map((f) => ({
+        range: toRange(document, f.range),
+        code: f.code,
+        message: f.message,
+        data: { suggestions: [], fixes: f.fix ? [{ title: f.fix.title, range: toRange(document, f.fix.range), newText: f.fix.newText }] : [] },
+      })),
+  };
 
   /** On a checked quotation: the word-level difference from the source. */
   hover(document: TextDocumentLike, position: Position): Hover | undefined {
