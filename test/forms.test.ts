@@ -153,6 +153,17 @@ describe('issue 12: forms that must work', () => {
     ["the Working Group's eighth meeting", 'whole meeting VIII'],
     ['the Working Group at its tenth meeting, recommendation 4 (b)', 'X.4.b'],
     ['Decision 4/5, supra note 9, subpara. (i)', 'Part B IV.i'],
+    // Meetings by year; lists of subparagraphs after a compendium number; an owner's own paragraph.
+    ['the Working Group (2018, rec. 4(c))', 'V.4.c'],
+    ["The Working Group's 2020 recommendations", 'whole meeting VII'],
+    ['the Working Group (2016, rec. 4)', 'broken'],
+    ['recommendations V.2 (a), (c) and (k)', 'V.2.a; V.2.c; V.2.k'],
+    ['subparagraphs (a) to (c) of resolution 6/3, para. 9', 'Part B VI.9.a; Part B VI.9.b; Part B VI.9.c'],
+    ['decision 1/6 ((c) and (d))', 'Part B I.c; Part B I.d'],
+    ['draft resolution submitted by France on 9 October 2008, para. 9 (c)', 'France 9.c'],
+    ["that decision's subparagraph (j)(ii)", 'none'], // carried: nothing named before it here
+    ['Division VI.2 of the ministry', 'none'],
+    ['Chamber IV.2 ruled', 'none'],
     // A designator decides the part; a dash used as a parenthesis is not a range.
     ['Rec. V.6', 'broken'],
     ['recommendation V.6', 'broken'],

@@ -11,7 +11,10 @@ import {
   DidChangeWatchedFilesNotification,
   type Diagnostic,
   DocumentDiagnosticReportKind,
+  FileChangeType,
+  LSPErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -20,12 +23,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpora } from './node/corpora';
-import { markdownFilesIn } from './node/workspaceFiles';
+import { WorkspaceIndexer } from './node/workspaceIndexer';
 import { type CorpusSearchParams, Methods } from './protocol';
 import { type LanguageService, createLanguageService } from './service';
 import { toSettings } from './settings';
 
-/** Typing pauses this long before diagnostics are pushed. */
 /** Typing pauses this long before diagnostics are pushed (tests may lengthen it to see that opening never waits for it). */
 const DIAGNOSTICS_DELAY_MS = Number(process.env.UN_CITATIONS_DIAGNOSTICS_DELAY_MS) || 150;
 
@@ -36,6 +38,8 @@ export function startServer(connection: Connection, dataDir: string): void {
   let pullDiagnostics = false;
   let configurationRequests = false;
   let workspaceFolders: string[] = [];
+  /** Citation keys of the workspace's Markdown files that are not open, for find-references. */
+  let indexer: WorkspaceIndexer | undefined;
   const pending = new Map<string, NodeJS.Timeout>();
 
   const log = (message: string) => connection.console.log(message);
@@ -71,6 +75,7 @@ export function startServer(connection: Connection, dataDir: string): void {
     corpora = new Corpora(dataDir);
     corpora.setFolders(workspaceFolders);
     corpora.settings = toSettings(params.initializationOptions?.settings ?? params.initializationOptions);
+    indexer = new WorkspaceIndexer((uri) => corpora!.serviceFor(uri), () => corpora!.settings.maxFileSize);
     const summary = corpora.serviceOfFolder(corpora.folderPaths[0] ?? '').summary();
     log(`UN Citations: ${summary.documents} documents, ${summary.paragraphs} paragraphs loaded from ${dataDir} in ${Date.now() - started} ms`);
     return {
@@ -94,6 +99,7 @@ export function startServer(connection: Connection, dataDir: string): void {
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'unCitations' }).catch(() => undefined);
       await refreshSettings();
     }
+    void indexer?.setFolders(workspaceFolders);
     if (watchFiles) {
       // Users' corpus documents: the editor tells us when one is added, changed or deleted.
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.un-citations/corpus/**' }, { globPattern: '**/*.{md,markdown,txt}' }] }).catch(() => undefined);
@@ -172,6 +178,7 @@ export function startServer(connection: Connection, dataDir: string): void {
       setTimeout(() => {
         corpusRebuilds.delete(uri);
         corpora!.invalidate(uri);
+        void indexer?.setFolders(workspaceFolders); // the folder's citations may resolve differently now
         log(`UN Citations: corpus document ${uri} changed; rechecking open documents`);
         refreshAllDiagnostics();
       }, delay),
@@ -213,7 +220,10 @@ export function startServer(connection: Connection, dataDir: string): void {
     if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   connection.onDidChangeWatchedFiles((params) => {
-    for (const change of params.changes) if (corpora?.isCorpusFile(change.uri)) corpusChanged(change.uri, 0);
+    for (const change of params.changes) {
+      if (corpora?.isCorpusFile(change.uri)) corpusChanged(change.uri, 0);
+      else void indexer?.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+    }
   });
 
   connection.languages.diagnostics.on((params) => {
@@ -241,14 +251,14 @@ export function startServer(connection: Connection, dataDir: string): void {
     const d = documentOf(params);
     return handled(d) && params.range ? guard('code actions', [], () => serviceOf(d).getCodeActions(d, params.range, params.context?.diagnostics ?? [])) : [];
   });
-  connection.onReferences((params) => {
+  connection.onReferences(async (params, token) => {
     const d = documentOf(params);
-    if (!handled(d) || !positionOf(params)) return [];
-    return guard('references', [], () => {
-      const open = new Map(documents.all().filter(handled).map((x) => [x.uri, x] as const));
-      const onDisk = markdownFilesIn(workspaceFolders, { maxFiles: 2000, maxFileSize: corpora!.settings.maxFileSize }).filter((x) => !open.has(x.uri));
-      return serviceOf(d).getReferences(d, params.position, [...open.values(), ...onDisk]);
-    });
+    if (!handled(d) || !positionOf(params) || !indexer) return [];
+    // The index may still be reading the workspace: wait for it, unless the client gives up first.
+    if (!(await indexer.whenReady(token))) return new ResponseError(LSPErrorCodes.RequestCancelled, 'references cancelled');
+    const current = documents.get(d.uri);
+    if (!current) return [];
+    return guard('references', [], () => serviceOf(current).getReferences(current, params.position, documents.all().filter(handled), indexer!.index));
   });
   connection.onDocumentLinks((params) => {
     const d = documentOf(params);

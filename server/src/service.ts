@@ -4,7 +4,7 @@
 import type { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, Location, LocationLink, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
 import { type CitationStyle, formatCitation } from './citations/format';
 import type { Citation } from './citations/model';
-import { createCitationContext } from './citations/resolver';
+import { createCitationContext, findCitations } from './citations/resolver';
 import type { Corpus } from './corpus/corpus';
 import { CodeActionProvider } from './features/codeActions';
 import { CompletionProvider } from './features/completion';
@@ -18,6 +18,7 @@ import { QuoteChecker } from './features/quotes';
 import { ReferencesProvider } from './features/references';
 import { LazySearch, snippet } from './features/search';
 import { WorkspaceSymbolProvider } from './features/workspaceSymbols';
+import type { WorkspaceIndex } from './features/workspaceIndex';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import type { CorpusSearchResult, CorpusSummary, TopicInfo } from './protocol';
 
@@ -36,7 +37,13 @@ export interface LanguageService {
   getCompletions(document: TextDocumentLike, position: Position): CompletionList;
   getDiagnostics(document: TextDocumentLike): Diagnostic[];
   getCodeActions(document: TextDocumentLike, range: Range, diagnostics: Diagnostic[]): CodeAction[];
-  getReferences(document: TextDocumentLike, position: Position, documents: Iterable<TextDocumentLike>): Location[];
+  /**
+   * Citations of the paragraph under the cursor: in the open documents (their live text) and, from the
+   * workspace index, in files that are not open.
+   */
+  getReferences(document: TextDocumentLike, position: Position, openDocuments: Iterable<TextDocumentLike>, index?: WorkspaceIndex): Location[];
+  /** The citations of a text that is not open, for the workspace index: nothing is cached. */
+  scan(text: string): Citation[];
   getDocumentLinks(document: TextDocumentLike): DocumentLink[];
   getWorkspaceSymbols(query: string): SymbolInformation[];
   /** `style` for this call only (settings are never changed to serve one request). */
@@ -49,7 +56,8 @@ export interface LanguageService {
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const { corpus, corpusUri } = options;
-  const cache = new CitationCache(createCitationContext(corpus));
+  const context = createCitationContext(corpus);
+  const cache = new CitationCache(context);
   const facts = new CorpusFacts(corpus);
   const search = new LazySearch(corpus);
   const hover = new HoverProvider(cache, facts);
@@ -81,7 +89,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getCompletions: (d: TextDocumentLike, p: Position) => completion.provideCompletions(d, p, settings),
     getDiagnostics: (d: TextDocumentLike) => diagnostics.run(d, settings),
     getCodeActions: (d: TextDocumentLike, r: Range, diags: Diagnostic[]) => codeActions.provideCodeActions(d, r, diags),
-    getReferences: (d: TextDocumentLike, p: Position, docs: Iterable<TextDocumentLike>) => references.provideReferences(d, p, docs),
+    getReferences: (d: TextDocumentLike, p: Position, docs: Iterable<TextDocumentLike>, index?: WorkspaceIndex) => references.provideReferences(d, p, docs, index),
+    scan: (text: string) => (text.length <= settings.maxFileSize ? findCitations(context, text) : []),
     getDocumentLinks: (d: TextDocumentLike) => links.provideDocumentLinks(d),
     getWorkspaceSymbols: (q: string) => symbols.provideWorkspaceSymbols(q, settings),
     search: (query: string, limit = 50, style: CitationStyle = settings.citationStyle) =>

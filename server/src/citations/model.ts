@@ -18,6 +18,8 @@ export type InstrumentName =
   | { type: 'compendium'; part?: 'A' | 'B'; section: number }
   /** "the seventh meeting of the Working Group". */
   | { type: 'meeting'; meeting: number }
+  /** "the Working Group (2018, rec. 4(c))": a meeting named by the year it was held. */
+  | { type: 'meeting-year'; year: number }
   /** "the report on the meeting of the Working Group held … from 30 May to 1 June 2012". */
   | { type: 'meeting-report'; meeting?: number; dates?: string }
   /** "CTOC/COP/WG.7/2012/6", "CTOC/COP/2010/17", "A/RES/55/25". */

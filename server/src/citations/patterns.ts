@@ -38,15 +38,15 @@ export const CONFERENCE_NAME = new RegExp(String.raw`^(?:${CONFERENCE_NAMES})$`,
 /** ", para 9", " paragraphs ", ", subpara. ": what introduces a paragraph list after an instrument. */
 export const PARAGRAPH_WORD = alternation(PARAGRAPH_DESIGNATORS);
 /** A date or title between an instrument and its pinpoint: " of 19 October 2012", ', entitled "…"'. */
-const PINPOINT_GAP = String.raw`(?:\s{1,3}(?:at|during)\s+(?:the|its)\s+${ORDINAL_WORD}\s+session)?(?:\s{0,3},?\s{0,3}(?:of|adopted\s+on)\s+\d{1,2}\s+[A-Z][a-z]{2,9}\s+\d{4})?(?:\s{0,3},?\s{0,3}entitled\s+["“][^"”\n]{1,300}["”])?(?:\s{0,3},\s{0,3}(?:supra|above),?\s+(?:note|n\.)\s+\d{1,3})?`;
+const PINPOINT_GAP = String.raw`(?:\s{1,3}(?:at|during)\s+(?:the|its)\s+${ORDINAL_WORD}\s+session)?(?:\s{0,3},?\s{0,3}(?:of|on|dated|adopted\s+on)\s+\d{1,2}\s+[A-Z][a-z]{2,9}\s+\d{4})?(?:\s{0,3},?\s{0,3}entitled\s+["“][^"”\n]{1,300}["”])?(?:\s{0,3},\s{0,3}(?:supra|above),?\s+(?:note|n\.)\s+\d{1,3})?`;
 /** ", in particular", " in its": words between an instrument and its paragraph designator. */
 const PINPOINT_WORDS = String.raw`(?:(?:and\s+)?(?:in\s+particular|notably|especially|in\s+its|at)\s{1,3},?\s{0,2})?(?:the\s+)?`;
 /** What introduces a designated paragraph list after an instrument. Group: the designator. */
-export const PARAGRAPH_INTRO = new RegExp(String.raw`${PINPOINT_GAP}\s{0,3}[,:]?\s{0,3}\(?\s{0,2}${PINPOINT_WORDS}(${PARAGRAPH_WORD}|${alternation(RECOMMENDATION_DESIGNATORS)})\s{0,3}(?:${NUMBER_MARKER})?`, 'y');
+export const PARAGRAPH_INTRO = new RegExp(String.raw`(?:['’]s)?${PINPOINT_GAP}\s{0,3}[,:]?\s{0,3}\(?\s{0,2}${PINPOINT_WORDS}(${PARAGRAPH_WORD}|${alternation(RECOMMENDATION_DESIGNATORS)})\s{0,3}(?:${NUMBER_MARKER})?`, 'y');
 /** ", al. a)", ", subparagraph (c)": subparagraphs after a paragraph number ("§ 9, al. a)"). */
 export const SUBPARAGRAPH_INTRO = new RegExp(String.raw`\s{0,3},?\s{0,3}(?:${rowSource(PARAGRAPH_DESIGNATORS.find((r) => r.numbering === 'subparagraph')!)})\s{0,3}(?=\(?[a-z]{1,5}\))`, 'y');
 /** ", PP 5", " (j)(i)": lists that need no word before them. */
-export const DIRECT_LIST_INTRO = /\s{0,3},?\s{0,3}(?=PP\s?\d|\([a-z]{1,5}\))/y;
+export const DIRECT_LIST_INTRO = /\s{0,3},?\s{0,3}(?:\((?=\([a-z]))?(?=PP\s?\d|\([a-z]{1,5}\))/y;
 
 /** "paragraph 9 of", "subparagraphs (g) and (k) of": a list first, then the instrument. */
 export const PARAGRAPH_FIRST = new RegExp(String.raw`(?<![\w§])(${PARAGRAPH_WORD})\s{0,3}(?:${NUMBER_MARKER})?(?=PP\s?\d|\d|\(|[a-z]\))`, 'g');
@@ -75,6 +75,11 @@ export const MEETING_FIRST = new RegExp(
 );
 /** ", recommendation 11", ", recs. 3 and 5" after a Working Group report symbol. */
 export const SYMBOL_RECOMMENDATIONS = new RegExp(String.raw`\s{0,3},\s{0,3}${RECOMMENDATION_WORD}\s{0,3}(?:${NUMBER_MARKER})?(?=\d)`, 'y');
+/**
+ * "the Working Group (2018, rec. 4(c))", "the Working Group's 2020 recommendations": a meeting named
+ * by its year. Groups: year, then (when a list follows) nothing: the list is read after the match.
+ */
+export const MEETING_YEAR = new RegExp(String.raw`\b(?:the\s+)?${WORKING_GROUP}(?:['’]s\s+(\d{4})\s+(?:recommendations?|recs?\.)|\s{0,3}\(\s{0,2}(\d{4})\s{0,2},\s{0,2}(?:recommendations?|recs?\.?))\s{0,3}`, 'gi');
 /** "the tenth meeting of the Working Group". Group: ordinal. */
 export const MEETING = new RegExp(String.raw`\b(?:the\s+|its\s+)?(?:(${ORDINAL_WORD})\s+meeting\s+of\s+the\s+${WORKING_GROUP}(?!\s+on\b)|(?:the\s+)?${WORKING_GROUP}(?:['’]s|,?\s+at\s+its)\s+(${ORDINAL_WORD})\s+meeting)`, 'gi');
 
@@ -125,6 +130,8 @@ export const SELF_REFERENCE_WORDS = new Set([
   'track', 'session', 'sessions', 'footnote', 'note', 'notes', 'entry', 'row', 'rows', 'column', 'columns', 'col.', 'sheet', 'tab',
   'tier', 'grade', 'sprint', 'release', 'annexe', 'attachment', 'enclosure', 'chap.', 'sec.', 'fig.', 'tab.', 'ex.', 'q.',
   'part', 'parts', 'study', 'studies', 'hall', 'room', 'building', 'floor', 'gate', 'desk', 'handouts', 'workshop', 'panel',
+  'division', 'divisions', 'chamber', 'chambers', 'department', 'dept.', 'office', 'branch', 'directorate', 'bureau', 'team', 'law', 'act',
+  'code', 'decree', 'regulation', 'order', 'case', 'file', 'ref.', 'annex',
 ]);
 /** A heading or a task-list item that opens with "I.1": the document's own numbering. */
 export const OWN_NUMBERING_BEFORE = /(?:^|\n)[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+\[[ xX]\][ \t]+)$/;

@@ -98,6 +98,12 @@ function resolveUncached(corpus: Corpus, scanned: ScannedCitation): Citation {
       if (!d) return { ...base, status: scanned.items.length ? 'unknown-instrument' : 'out-of-corpus', message: `The corpus holds the recommendations of the Working Group's meetings ${meetingSpan(corpus)}, not of its ${numberToOrdinal(i.meeting)} meeting.` };
       return withMembers(base, [d], 'instrument');
     }
+    case 'meeting-year': {
+      const held = corpus.documents.filter((d) => d.kind === 'wg-recommendations' && d.dates?.includes(String(i.year)));
+      if (held.length === 1) return withMembers(base, held, 'compendium');
+      const years = corpus.documents.filter((d) => d.kind === 'wg-recommendations').map((d) => d.dates?.match(/\d{4}/)?.[0]).filter(Boolean);
+      return { ...base, status: held.length ? 'ambiguous' : base.items.length ? 'unknown-instrument' : 'out-of-corpus', message: held.length ? `The Working Group met ${held.length} times in ${i.year}: say which meeting.` : `The corpus holds no meeting of the Working Group held in ${i.year} (it holds meetings held in ${[...new Set(years)].join(', ')}).` };
+    }
     case 'compendium':
       return resolveCompendium(corpus, base, i.part, i.section);
     case 'meeting-report':

@@ -130,6 +130,7 @@ function scanBlock(text: string, aliases: AliasTable): ScannedCitation[] {
     for (const m of matches(t, P.MEETING)) add(meetingForm(t, m));
     for (const m of matches(t, P.MEETING_FIRST)) add(meetingFirstForm(t, m));
   }
+  if (/Working\s+Group/i.test(t)) for (const m of matches(t, P.MEETING_YEAR)) add(meetingYearForm(t, m));
   for (const m of matches(t, P.SYMBOL)) add(symbolForm(t, m));
   for (const m of matches(t, P.COMPENDIUM)) add(compendiumForm(t, m));
   if (t.includes('-')) for (const m of matches(t, P.HYPHEN_COMPENDIUM)) add(compendiumForm(t, m));
@@ -175,9 +176,11 @@ export function paragraphsAfter(t: string, at: number): { items: LabelItem[]; en
     if (list.items.length) return close ? { items: list.items, end: list.end + close[0].length } : list;
   }
   P.DIRECT_LIST_INTRO.lastIndex = at;
-  if (P.DIRECT_LIST_INTRO.exec(t)) {
+  const direct = P.DIRECT_LIST_INTRO.exec(t);
+  if (direct) {
     const list = readLabelList(t, P.DIRECT_LIST_INTRO.lastIndex, { numbers: false });
-    if (list.items.length) return list;
+    // "decision 1/6 ((c) and (d))": the citation closes the bracket it opened.
+    if (list.items.length) return direct[0].includes('(') && t[list.end] === ')' ? { items: list.items, end: list.end + 1 } : list;
   }
   return { items: [], end: at };
 }
@@ -346,6 +349,15 @@ function paragraphFirstForm(t: string, start: number, listStart: number, designa
   const owner = ownerAt(t, P.OF_LINK.lastIndex, aliases);
   // "paragraph 9 above", "paragraph 3 of the present resolution": the draft's own paragraphs.
   if (!owner) return undefined;
+  // "subparagraphs (a) to (c) of resolution 6/3, para. 9": the owner's own paragraph is their parent.
+  if (owner.instrument.type === 'conference' && list.items.every((i) => i.paths.every((p) => /^[a-z]/.test(p[0])))) {
+    const parent = paragraphsAfter(t, owner.range.end);
+    if (parent.items.length === 1 && parent.items[0].paths.length === 1 && /^\d+$/.test(parent.items[0].paths[0][0])) {
+      const prefix = parent.items[0].paths[0];
+      const items = list.items.map((i) => ({ ...i, paths: i.paths.map((p) => [...prefix, ...p]) }));
+      return citation(t, { start, end: parent.end }, owner.instrument, owner.range, items);
+    }
+  }
   return citation(t, { start, end: owner.range.end }, owner.instrument, owner.range, list.items, owner.reportNumbering);
 }
 
@@ -431,6 +443,18 @@ function meetingFirstForm(t: string, m: RegExpMatchArray): ScannedCitation | und
   return citation(t, { start, end }, { type: 'meeting', meeting }, { start: ordinalAt, end: ordinalAt + m[1].length + ' meeting'.length }, list.items);
 }
 
+/** "the Working Group (2018, rec. 4(c))", "the Working Group's 2020 recommendations (3 and 5)": the meeting held that year. */
+function meetingYearForm(t: string, m: RegExpMatchArray): ScannedCitation | undefined {
+  const year = Number(m[1] ?? m[2]);
+  const start = m.index!;
+  const list = readLabelList(t, start + m[0].length, { numbers: true });
+  let end = list.items.length ? list.end : start + m[0].replace(/\s+$/, '').length;
+  if (m[2] && !list.items.length) return undefined; // "(2018, rec." needs its number
+  if (m[2] && t[end] === ')') end++;
+  const yearAt = start + m[0].indexOf(String(year));
+  return citation(t, { start, end }, { type: 'meeting-year', year }, { start: yearAt, end: yearAt + 4 }, list.items);
+}
+
 /** "the tenth meeting of the Working Group", "the Working Group's eighth meeting": the meeting's recommendations as a whole. */
 function meetingForm(t: string, m: RegExpMatchArray): ScannedCitation | undefined {
   const meeting = ordinalToNumber(m[1] ?? m[2]);
@@ -494,7 +518,17 @@ function compendiumForm(t: string, m: RegExpMatchArray): ScannedCitation | undef
   if (!recommendation && P.SELF_REFERENCE_AFTER.test(t)) return undefined; // "II.3 below", "II.3 refer to this checklist"
   const itemStart = romanStart + m[2].length + 1;
   const item: LabelItem = { range: { start: itemStart, end }, text: t.slice(itemStart, end), paths, problem };
-  const c = citation(t, { start, end }, { type: 'compendium', part, section }, { start, end: romanStart + m[2].length }, [item]);
+  const items = [item];
+  // "V.2 (a), (c) and (k)": more subparagraphs of the same recommendation.
+  MORE_BRACKETS.lastIndex = end;
+  if (!problem && paths.length === 1 && paths[0].length > 1 && MORE_BRACKETS.test(t)) {
+    const more = readLabelList(t, MORE_BRACKETS.lastIndex, { numbers: false, prefix: paths[0] });
+    if (more.items.length) {
+      items.push(...more.items);
+      end = more.end;
+    }
+  }
+  const c = citation(t, { start, end }, { type: 'compendium', part, section }, { start, end: romanStart + m[2].length }, items);
   if (recommendation && !part) {
     // "recommendation V.6", "Rec. IX-2": the designator makes it Part A and belongs to the citation.
     c.partA = true;
@@ -503,6 +537,8 @@ function compendiumForm(t: string, m: RegExpMatchArray): ScannedCitation | undef
   }
   return c;
 }
+
+const MORE_BRACKETS = /(?:\s{0,2},\s{0,2}(?:and\s+)?|\s+and\s+)(?=\([a-z]{1,5}\))/y;
 
 /** The word just before `at` (skipping spaces), lower-cased, with a trailing dot kept: "section", "fig.". */
 function wordBefore(t: string, at: number): { word: string; start: number } {

@@ -104,6 +104,9 @@ function draftAliases(sponsor: string, type: string, yearNote: string): string[]
     `${sponsor}'s draft`,
     `${sponsor}’s draft`,
     `${sponsor}: draft ${type}`,
+    `${sponsor} draft`,
+    `${sponsor}'s ${yearNote.replace(/[() ]/g, '')} draft ${type}`,
+    `${sponsor}’s ${yearNote.replace(/[() ]/g, '')} draft ${type}`,
     ...(demonym ? [`${demonym} draft ${type}${yearNote}`, `${demonym} draft ${type} of ${yearNote.replace(/[() ]/g, '')}`, `${demonym} draft ${type}`, `${demonym} draft`] : []),
   ].filter((a) => !/ of $/.test(a));
 }
