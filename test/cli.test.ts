@@ -36,6 +36,30 @@ describe('un-cite check', () => {
     assert.equal(r.code, 1);
   });
 
+  test('negotiation shorthand and carried-over references are checked in the command line too (issue 12)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'un-cli-'));
+    writeFileSync(join(dir, 'brief.md'), [
+      '# Brief',
+      '',
+      'Res. 6/3, OP23 does not exist; 6/3 OP15 does.',
+      '',
+      'Resolution 5/3 asks for laws (para. 27).',
+      '',
+      'Rec. V.6 and decision 5/3 and V.6.',
+      '',
+    ].join('\n'));
+    const r = run(['check', 'brief.md', '--fail-on', 'warning'], dir);
+    assert.equal(r.stdout, [
+      'brief.md:3:1: error citation.unknown-paragraph No paragraph 23: Resolution 6/3 has operative paragraphs 1–22 and preambular paragraphs PP 1–7.',
+      'brief.md:5:31: error citation.unknown-paragraph No paragraph 27: Resolution 5/3 has operative paragraphs 1–24 and preambular paragraph PP 1.',
+      'brief.md:7:1: error citation.unknown-paragraph No paragraph 6: Working Group recommendations, fifth meeting has recommendations 1–5.',
+      'brief.md:7:14: warning citation.wrong-kind 5/3 is a resolution of the Conference, not a decision: did you mean Resolution 5/3?',
+      'brief.md:7:31: warning citation.ambiguous V.6 is not a recommendation of the Working Group\'s fifth meeting (it has recommendations 1–5); in Part B it is Resolution 5/3, paragraph 6. Write "Part B V.6" for the resolution or V.5 for a recommendation.',
+      '',
+    ].join('\n'));
+    assert.equal(r.code, 1);
+  });
+
   test('the quotation check runs in the command line too', () => {
     const dir = workspace();
     writeFileSync(join(dir, 'quote.md'), '"the principle of non-punishment of smuggled migrants for the fact of being smuggled" (X.11)\n');

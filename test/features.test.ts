@@ -102,6 +102,17 @@ describe('go to definition', () => {
   });
 });
 
+describe('hover on forms of real writing (issue 12)', () => {
+  test('an inferred report paragraph says so', () => {
+    const value = hoverText('CTOC/COP/WG.7/2012/6, para 2|9')!;
+    assert.match(value, /Report paragraph 29 is inferred: every pair the thematic index prints for this report differs by the same offset\./);
+    assert.match(value, /\*\*Recommendation 26\*\* · I\\\.26/);
+  });
+  test('a bare V.6 names both readings', () => {
+    assert.match(hoverText('see V.|6')!, /⚠ V\\\.6 is not a recommendation of the Working Group.*in Part B it is Resolution 5\/3, paragraph 6/);
+  });
+});
+
 describe('completion', () => {
   const labels = (source: string) => {
     const { doc, position } = at(source);

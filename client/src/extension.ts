@@ -32,13 +32,29 @@ export async function activate(context: vscode.ExtensionContext) {
 
   const dataDir = join(context.extensionPath, 'data');
   const previewEnabled = () => vscode.workspace.getConfiguration('unCitations').get<boolean>('preview.enabled', true);
+  // The preview reads citations as the editor does: the first workspace folder's corpus, built-in plus its own documents.
+  const folder = () => vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+  const preview = createPreviewPlugin(dataDir, previewEnabled, {
+    folder,
+    corpusPaths: () => (vscode.workspace.isTrusted ? vscode.workspace.getConfiguration('unCitations').get<string[]>('corpus.paths', []) : []),
+  });
+  const corpusWatcher = vscode.workspace.createFileSystemWatcher('**/.un-citations/corpus/**');
+  const corpusChanged = () => {
+    preview.invalidate();
+    void vscode.commands.executeCommand('markdown.preview.refresh');
+  };
   context.subscriptions.push(
+    corpusWatcher,
+    corpusWatcher.onDidChange(corpusChanged),
+    corpusWatcher.onDidCreate(corpusChanged),
+    corpusWatcher.onDidDelete(corpusChanged),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('unCitations.preview')) void vscode.commands.executeCommand('markdown.preview.refresh');
+      if (e.affectsConfiguration('unCitations.corpus')) preview.invalidate();
+      if (e.affectsConfiguration('unCitations.preview') || e.affectsConfiguration('unCitations.corpus')) void vscode.commands.executeCommand('markdown.preview.refresh');
     }),
   );
   return {
-    extendMarkdownIt: createPreviewPlugin(dataDir, previewEnabled),
+    extendMarkdownIt: preview,
     /** For other extensions and tests: the ranked paragraphs matching some words. */
     search: (query: string, limit = 20) => client?.sendRequest<CorpusSearchResult[]>(Methods.search, { query, limit }) ?? Promise.resolve([]),
   };

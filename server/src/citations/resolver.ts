@@ -179,7 +179,7 @@ function resolveCompendium(corpus: Corpus, base: Base, part: 'A' | 'B' | undefin
     const inA = withMembers(base, [docA], 'compendium');
     const b = withMembers(base, corpus.instruments.get(docB!.instrumentId) ?? [docB!], 'compendium');
     const written = base.items[0].text;
-    const closestA = inA.members.find((m) => m.problem)?.suggestions ?? [];
+    const closestA = (inA.members.find((m) => m.problem)?.suggestions ?? []).slice(0, 1);
     return {
       ...base,
       documents: b.documents,

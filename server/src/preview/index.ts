@@ -1,23 +1,43 @@
-// The preview's entry point for the VS Code client: a markdown-it plugin over the built-in corpus.
+// The preview's entry point for the VS Code client: a markdown-it plugin over the same language
+// service the server builds for a workspace folder (the built-in corpus plus the folder's own
+// documents), built on first use and rebuilt when `invalidate` is called (a corpus file changed).
 
 import type { MarkdownIt } from 'markdown-it';
+import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { type CitationContext, createCitationContext } from '../citations/resolver';
-import { loadCorpus } from '../node/corpusFiles';
+import { createWorkspaceService } from '../node/corpora';
+import { readCorpusSources } from '../node/corpusFiles';
+import type { LanguageService } from '../service';
 import { citationPreviewPlugin } from './markdownItPlugin';
 
-export function createPreviewPlugin(dataDir: string, enabled: () => boolean): (md: MarkdownIt) => MarkdownIt {
-  let context: CitationContext | undefined;
-  return (md) => {
+export interface PreviewWorkspace {
+  /** The folder whose .un-citations/corpus/ and corpus paths the preview reads (undefined: none). */
+  folder: () => string | undefined;
+  corpusPaths: () => string[];
+}
+
+export interface PreviewPlugin {
+  (md: MarkdownIt): MarkdownIt;
+  /** Drops the service: the next render builds it again (after a corpus document changed). */
+  invalidate(): void;
+}
+
+export function createPreviewPlugin(dataDir: string, enabled: () => boolean, workspace: PreviewWorkspace = { folder: () => undefined, corpusPaths: () => [] }): PreviewPlugin {
+  let service: LanguageService | undefined;
+  const plugin = ((md: MarkdownIt) => {
     md.use(citationPreviewPlugin, {
-      context: () => {
+      scan: () => {
         if (!enabled()) return undefined;
-        context ??= createCitationContext(loadCorpus(dataDir));
-        return context;
+        service ??= createWorkspaceService(dataDir, readCorpusSources(dataDir), workspace.folder(), workspace.corpusPaths());
+        const s = service;
+        return (text: string) => s.scan(text);
       },
-      linkTo: (file: string, line: number) => `${pathToFileURL(join(dataDir, file)).href}#L${line}`,
+      linkTo: (file: string, line: number) => `${pathToFileURL(isAbsolute(file) ? file : join(dataDir, file)).href}#L${line}`,
     });
     return md;
+  }) as PreviewPlugin;
+  plugin.invalidate = () => {
+    service = undefined;
   };
+  return plugin;
 }
