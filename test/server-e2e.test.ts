@@ -136,3 +136,29 @@ describe('opening a document does not wait for the typing delay (issue 13, defec
     }
   });
 });
+
+describe('documents the server must not ignore (issue 15)', () => {
+  test('Markdown under any editor\'s language id, or by its file name; plain text only when asked', async () => {
+    const client = await LspClient.start();
+    try {
+      await client.until(() => client.notifications.some((n) => n.method === 'unCitations/status'), 'ready');
+      const cases: [string, string, boolean][] = [
+        ['file:///k/a.md', 'gfm', true],
+        ['file:///k/b.txt', 'markdown-mode', true],
+        ['file:///k/c.qmd', 'quarto', true],
+        ['file:///k/d.mdx', 'mdx', true],
+        ['file:///k/e.rmd', 'rmd', true],
+        ['file:///k/f.md', '', true],
+        ['file:///k/g.markdown', 'text', true],
+        ['file:///k/h.txt', 'text', false],
+      ];
+      for (const [uri, languageId] of cases) client.open(uri, 'Resolution 5/3, para 25', languageId);
+      for (const [uri, languageId, checked] of cases) {
+        const diagnostics = await client.diagnosticsFor(uri, 1);
+        assert.equal(diagnostics.length, checked ? 1 : 0, `${uri} as "${languageId}"`);
+      }
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -23,6 +23,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpora } from './node/corpora';
+import { isDraft } from './documentKinds';
 import { WorkspaceIndexer } from './node/workspaceIndexer';
 import { type CorpusSearchParams, Methods } from './protocol';
 import { type LanguageService, createLanguageService } from './service';
@@ -60,8 +61,7 @@ export function startServer(connection: Connection, dataDir: string): void {
     const p = (params as { position?: { line?: unknown; character?: unknown } } | null)?.position;
     return p && typeof p.line === 'number' && typeof p.character === 'number' ? { line: p.line, character: p.character } : undefined;
   };
-  const handled = (d: TextDocument | undefined): d is TextDocument =>
-    !!d && !!corpora && (d.languageId === 'markdown' || (corpora.settings.plainText && d.languageId === 'plaintext'));
+  const handled = (d: TextDocument | undefined): d is TextDocument => !!d && !!corpora && isDraft(d.languageId, d.uri, corpora.settings.plainText);
   /** The language service of the document's workspace folder (its own corpus additions). */
   const serviceOf = (d: TextDocument): LanguageService => corpora!.serviceFor(d.uri);
 
