@@ -123,7 +123,13 @@ function scanBlock(text: string, aliases: AliasTable): ScannedCitation[] {
 
   for (const m of matches(t, P.INSTRUMENT)) instrumentForm(t, m).forEach(add);
   if (t.includes('/')) for (const m of matches(t, P.BARE_NUMBER)) add(bareNumberForm(t, m));
-  for (const m of matches(t, P.PARAGRAPH_FIRST)) add(paragraphFirstForm(t, m.index!, m.index! + m[0].length, m[1], aliases) ?? looseForm(t, m.index!, m.index! + m[0].length, m[1]));
+  // "para 9" inside "Resolution 5/3, para 9" is part of that citation: no loose reading is tried there.
+  const instrumentSpans = candidates.map((c) => c.range);
+  const insideInstrument = (at: number) => instrumentSpans.some((r) => r.start < at && at < r.end);
+  for (const m of matches(t, P.PARAGRAPH_FIRST)) {
+    const start = m.index!;
+    add(paragraphFirstForm(t, start, start + m[0].length, m[1], aliases) ?? (insideInstrument(start) ? undefined : looseForm(t, start, start + m[0].length, m[1])));
+  }
   if (/preambular|operative/i.test(t)) for (const m of matches(t, P.ORDINAL_PREAMBULAR)) add(ordinalPreambularForm(t, m, aliases));
   for (const m of matches(t, P.RECOMMENDATION_FIRST)) add(recommendationForm(t, m.index!, m.index! + m[0].length) ?? ownRecommendationForm(t, m.index!, m.index! + m[0].length));
   if (/meeting/i.test(t)) {
@@ -137,7 +143,7 @@ function scanBlock(text: string, aliases: AliasTable): ScannedCitation[] {
   for (const m of matches(t, P.TREATY)) add(treatyForm(m));
   if (/\d{4}|\/[A-Z]/.test(t)) for (const m of matches(t, P.FOREIGN_NUMBERED)) add(foreignForm(t, m));
   if (aliases.pattern) for (const m of matches(t, aliases.pattern)) add(aliasForm(t, m, aliases));
-  carriedForms(t).forEach(add);
+  for (const c of carriedForms(t)) if (!candidates.some((x) => x.range.start < c.range.start && c.range.start < x.range.end)) add(c);
 
   const unfolded = candidates.map((c) => unfoldCitation(folded, c, text)).sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
   const chosen: ScannedCitation[] = [];

@@ -3,6 +3,7 @@
 
 import type { Citation, CitationMember, LabelItem, ScannedCitation, TextRange } from './model';
 
+
 export function shiftRange(r: TextRange, by: number): TextRange {
   return { start: r.start + by, end: r.end + by };
 }
@@ -19,9 +20,16 @@ export function shiftCitation<C extends ScannedCitation>(c: C, by: number): C {
   };
   const members = (c as Partial<Citation>).members;
   if (members) {
-    // Items by position, once: a 200-member range is not searched 200 times.
-    const index = new Map<LabelItem, number>(c.items.map((item, i) => [item, i]));
-    (moved as Partial<Citation>).members = members.map((m): CitationMember => ({ ...m, item: items[index.get(m.item)!] ?? m.item }));
+    // Members follow their items in order (each item's paths in turn): one walk pairs them, so a
+    // 200-member range is not searched 200 times and nothing is allocated but the copies.
+    let j = 0;
+    (moved as Partial<Citation>).members = members.map((m): CitationMember => {
+      if (c.items[j] !== m.item) {
+        const at = c.items.indexOf(m.item, j);
+        j = at >= 0 ? at : c.items.indexOf(m.item);
+      }
+      return { ...m, item: j >= 0 ? items[j] : m.item };
+    });
   }
   return moved;
 }
