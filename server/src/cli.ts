@@ -59,8 +59,8 @@ const program = new Command('un-cite')
 
 program
   .command('check')
-  .description('check the citations in Markdown files, folders or globs')
-  .argument('<paths...>', 'files, folders (searched for .md/.markdown) or globs')
+  .description('check the citations in Markdown and Word (.docx) files, folders or globs')
+  .argument('<paths...>', 'files, folders (searched for .md, .markdown and .docx) or globs')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
   .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'information', 'hint', 'none']).default('error'))
   .option('--max-file-size <bytes>', 'skip files larger than this', positiveInt, 5_000_000)

@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 export const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
+/** Word drafts, read by server/src/word/docx.ts. */
+export const WORD = /\.docx$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 export type FileEvent = { kind: 'file'; path: string } | { kind: 'error'; path: string; message: string };
@@ -31,7 +33,7 @@ export async function* expandInputs(inputs: string[]): AsyncGenerator<FileEvent>
         found++;
         yield { kind: 'file', path };
       }
-      if (found === 0) yield { kind: 'error', path: input, message: 'this folder holds no Markdown files (.md, .markdown)' };
+      if (found === 0) yield { kind: 'error', path: input, message: 'this folder holds no Markdown or Word files (.md, .markdown, .docx)' };
     } else {
       yield { kind: 'file', path: input };
     }
@@ -49,7 +51,7 @@ async function* walk(dir: string): AsyncGenerator<string> {
   for (const e of entries) {
     const path = join(dir, e.name);
     if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) yield* walk(path);
-    else if (e.isFile() && MARKDOWN.test(e.name)) yield path;
+    else if (e.isFile() && (MARKDOWN.test(e.name) || (WORD.test(e.name) && !e.name.startsWith('~$')))) yield path;
   }
 }
 
@@ -59,6 +61,18 @@ export function describeError(e: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';
   return (e as Error).message;
+}
+
+/** Reads a Word draft's bytes, refusing files above the limit. */
+export async function readBytes(path: string, maxBytes: number): Promise<{ bytes?: Uint8Array; error?: string }> {
+  try {
+    const stat = await fs.stat(resolve(path));
+    if (stat.isDirectory()) return { error: 'is a folder' };
+    if (stat.size > maxBytes) return { error: `${stat.size.toLocaleString('en')} bytes, above the ${maxBytes.toLocaleString('en')}-byte limit (--max-file-size); not checked` };
+    return { bytes: await fs.readFile(path) };
+  } catch (e) {
+    return { error: describeError(e) };
+  }
 }
 
 /** Reads a text file, refusing binary files and files above the limit. */

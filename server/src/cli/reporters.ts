@@ -10,6 +10,8 @@ export type Format = 'text' | 'json' | 'sarif';
 export interface Finding {
   file: string;
   diagnostic: Diagnostic;
+  /** In a Word draft: the paragraph ("¶12", "footnote 3"), the column in it and its first words. */
+  where?: { label: string; paragraph?: number; column: number; endColumn: number; snippet: string };
 }
 
 export interface Reporter {
@@ -29,7 +31,7 @@ export function createReporter(format: Format, out: (s: string) => void, err: (s
   if (format === 'json') return jsonReporter(out, err);
   if (format === 'sarif') return sarifReporter(out, err, version);
   return {
-    finding: ({ file, diagnostic: d }) => out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d)} ${d.code} ${d.message}\n`),
+    finding: ({ file, diagnostic: d, where }) => out(`${file}:${where ? `${where.label}:${where.column}` : `${d.range.start.line + 1}:${d.range.start.character + 1}`}: ${severityName(d)} ${d.code} ${d.message}\n`),
     fileError: (file, message) => err(`${file}: error: ${message}\n`),
     end: ({ files, findings, errors }) => err(`${files} file${files === 1 ? '' : 's'} checked, ${findings} finding${findings === 1 ? '' : 's'}${errors ? `, ${errors} file error${errors === 1 ? '' : 's'}` : ''}\n`),
   };
@@ -40,8 +42,11 @@ function jsonReporter(out: (s: string) => void, err: (s: string) => void): Repor
   const errors: { file: string; message: string }[] = [];
   out('{"findings":[');
   return {
-    finding: ({ file, diagnostic: d }) => {
-      out(`${first ? '' : ','}\n${JSON.stringify({ file, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1, severity: severityName(d), code: d.code, message: d.message })}`);
+    finding: ({ file, diagnostic: d, where }) => {
+      const place = where
+        ? { paragraph: where.label, column: where.column, endColumn: where.endColumn, snippet: where.snippet }
+        : { line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 };
+      out(`${first ? '' : ','}\n${JSON.stringify({ file, ...place, severity: severityName(d), code: d.code, message: d.message })}`);
       first = false;
     },
     fileError: (file, message) => {
@@ -67,13 +72,17 @@ function sarifReporter(out: (s: string) => void, err: (s: string) => void, versi
   const notifications: { message: { text: string }; level: 'error'; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] = [];
   out(head);
   return {
-    finding: ({ file, diagnostic: d }) => {
+    finding: ({ file, diagnostic: d, where }) => {
+      // In a Word draft the region is the paragraph (as a line of the document's text) and its first words.
+      const region = where
+        ? { ...(where.paragraph ? { startLine: where.paragraph, startColumn: where.column, endColumn: where.endColumn } : {}), snippet: { text: where.snippet } }
+        : { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 };
       const result: Result = {
         ruleId: String(d.code),
         ruleIndex: DIAGNOSTIC_CODES.indexOf(d.code as (typeof DIAGNOSTIC_CODES)[number]),
         level: SARIF_LEVEL[severityName(d)],
         message: { text: typeof d.message === 'string' ? d.message : String(d.message) },
-        locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file) }, region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 } } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file) }, region }, ...(where ? { logicalLocations: [{ name: where.label, kind: 'paragraph' }] } : {}) }],
       };
       out(`${first ? '' : ','}\n${JSON.stringify(result)}`);
       first = false;

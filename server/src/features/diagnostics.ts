@@ -104,6 +104,7 @@ export class DiagnosticsPipeline {
         out.push({ range: f.range, severity, code: f.code, source: SOURCE, message: f.message, data: f.data });
       }
     }
-    return out;
+    // In document order, whichever checker found them (stable: ties keep the checkers' order).
+    return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 }
