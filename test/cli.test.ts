@@ -108,7 +108,7 @@ describe('un-cite check', () => {
     assert.equal(r.stderr, [
       'missing.md: error: no such file or folder',
       'binary.md: error: binary file, not text; not checked',
-      'empty: error: this folder holds no Markdown files (.md, .markdown)',
+      'empty: error: this folder holds no Markdown or Word files (.md, .markdown, .docx)',
       '1 file checked, 0 findings, 3 file errors',
       '',
     ].join('\n'));
