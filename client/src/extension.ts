@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { createPreviewPlugin } from '../../server/src/preview';
-import { type CorpusSearchResult, type CorpusSummary, Methods, type TopicInfo } from '../../server/src/protocol';
+import { type AnnexResult, type CorpusSearchResult, type CorpusSummary, Methods, type TopicInfo } from '../../server/src/protocol';
 
 const CATEGORY = 'UN Citations';
 let client: LanguageClient | undefined;
@@ -23,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext) {
     vscode.commands.registerCommand('unCitations.searchCorpus', (args?: { query?: string }) => (typeof args?.query === 'string' ? insertFirstResult(args.query) : searchCorpus())),
     vscode.commands.registerCommand('unCitations.showParagraph', () => showParagraph()),
     vscode.commands.registerCommand('unCitations.openTopic', () => openTopic()),
+    vscode.commands.registerCommand('unCitations.insertAnnex', () => insertAnnex()),
     vscode.commands.registerCommand('unCitations.restartServer', async () => {
       await stopClient();
       await startClient(context);
@@ -58,6 +59,30 @@ export async function activate(context: vscode.ExtensionContext) {
     /** For other extensions and tests: the ranked paragraphs matching some words. */
     search: (query: string, limit = 20) => client?.sendRequest<CorpusSearchResult[]>(Methods.search, { query, limit }) ?? Promise.resolve([]),
   };
+}
+
+/** Appends the annex of cited paragraphs to the open draft, or refreshes the one between its markers. */
+async function insertAnnex() {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) return undefined;
+  const document = editor.document;
+  const result = await client.sendRequest<AnnexResult | null>(Methods.annex, { uri: document.uri.toString() });
+  if (!result) {
+    void vscode.window.showInformationMessage('UN Citations: the annex is made for Markdown drafts.');
+    return undefined;
+  }
+  await editor.edit((edit) => {
+    if (result.existing) {
+      const { start, end } = result.existing;
+      edit.replace(new vscode.Range(start.line, start.character, end.line, end.character), result.markdown);
+    } else {
+      const last = document.lineAt(document.lineCount - 1);
+      const gap = last.text.trim() ? '\n\n' : document.lineCount > 1 && document.lineAt(document.lineCount - 2).text.trim() ? '\n' : '';
+      edit.insert(last.range.end, `${gap}${result.markdown}\n`);
+    }
+  });
+  void vscode.window.setStatusBarMessage(`UN Citations: annex of ${result.paragraphs} paragraph${result.paragraphs === 1 ? '' : 's'}${result.broken ? `, ${result.broken} broken citation${result.broken === 1 ? '' : 's'} listed first` : ''}`, 5000);
+  return result;
 }
 
 /** `unCitations.searchCorpus` with `{query}` (e.g. from a keybinding): inserts the best match's citation. */

@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { CITATION_STYLES, type CitationStyle } from './citations/format';
 import { type FailOn, runCheck } from './cli/check';
 import { type Format, createReporter } from './cli/reporters';
+import { type AnnexFormat, printAnnex } from './cli/annex';
 import { corpusTable, search, show } from './cli/show';
 import { createWorkspaceService } from './node/corpora';
 import { readCorpusSources } from './node/corpusFiles';
@@ -99,6 +100,18 @@ program
   .addOption(new Option('--style <style>', 'how to write the citations').choices(CITATION_STYLES).default('full'))
   .action((words: string[], opts: { limit: number; style: CitationStyle }) => {
     process.exitCode = search(service(), words.join(' '), opts.limit, opts.style, out);
+  });
+
+program
+  .command('annex')
+  .description('print every paragraph a draft (.md or .docx) cites, in the order first cited, with the lines that cite it')
+  .argument('<file>', 'a Markdown or Word draft')
+  .addOption(new Option('--format <format>', 'output format').choices(['md', 'json', 'html']).default('md'))
+  .addOption(new Option('--style <style>', 'how to write the citations').choices(CITATION_STYLES).default('full'))
+  .option('--max-file-size <bytes>', 'refuse files larger than this', positiveInt, 5_000_000)
+  .option('--corpus <path>', 'also cite the documents in this file or folder (repeatable)', collect, [])
+  .action(async (file: string, opts: { format: AnnexFormat; style: CitationStyle; maxFileSize: number; corpus: string[] }) => {
+    process.exitCode = await printAnnex(service(opts.corpus), file, opts.format, opts.style, opts.maxFileSize, out, err);
   });
 
 program

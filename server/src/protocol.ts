@@ -42,6 +42,20 @@ export interface TopicInfo {
   references: TopicReference[];
 }
 
+export interface AnnexParams {
+  uri: string;
+}
+
+export interface AnnexResult {
+  /** The annex as Markdown, between its start and end marker comments. */
+  markdown: string;
+  /** Where an annex already in the draft is (markers included), to replace it; absent: append. */
+  existing?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** Paragraphs and broken citations it lists. */
+  paragraphs: number;
+  broken: number;
+}
+
 export const Methods = {
   /** void → TopicInfo[]: the thematic index, by topic. */
   topics: 'unCitations/topics',
@@ -49,6 +63,8 @@ export const Methods = {
   search: 'unCitations/search',
   /** void → CorpusSummary */
   summary: 'unCitations/summary',
+  /** AnnexParams → AnnexResult: the annex of paragraphs an open draft cites, in the configured style. */
+  annex: 'unCitations/annex',
   /** Server → client notification while the corpus loads and when it is ready: CorpusSummary & {state}. */
   status: 'unCitations/status',
 } as const;

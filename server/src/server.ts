@@ -25,7 +25,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpora } from './node/corpora';
 import { isDraft } from './documentKinds';
 import { WorkspaceIndexer } from './node/workspaceIndexer';
-import { type CorpusSearchParams, Methods } from './protocol';
+import { annexMarkdown, annexRange } from './features/annex';
+import { type AnnexParams, type AnnexResult, type CorpusSearchParams, Methods } from './protocol';
 import { type LanguageService, createLanguageService } from './service';
 import { toSettings } from './settings';
 
@@ -270,6 +271,15 @@ export function startServer(connection: Connection, dataDir: string): void {
     guard('search', [], () => (typeof params?.query === 'string' ? mainService()?.search(params.query, Math.min(Math.max(params.limit ?? 50, 1), 200)) ?? [] : [])),
   );
   connection.onRequest(Methods.summary, () => mainService()?.summary() ?? null);
+  connection.onRequest(Methods.annex, (params: AnnexParams): AnnexResult | null => {
+    const d = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+    if (!handled(d)) return null;
+    return guard('annex', null, () => {
+      const annex = serviceOf(d).getAnnex(d);
+      const existing = annexRange(d.getText());
+      return { markdown: annexMarkdown(annex), existing: existing && { start: d.positionAt(existing.start), end: d.positionAt(existing.end) }, paragraphs: annex.entries.length, broken: annex.broken.length };
+    });
+  });
   connection.onRequest(Methods.topics, () => guard('topics', [], () => mainService()?.topics() ?? []));
 
   documents.listen(connection);

@@ -6,6 +6,7 @@ import { type CitationStyle, formatCitation } from './citations/format';
 import type { Citation } from './citations/model';
 import { createCitationContext, findCitations } from './citations/resolver';
 import type { Corpus } from './corpus/corpus';
+import { type Annex, type AnnexPlace, annexRange, buildAnnex, linePlace } from './features/annex';
 import { CodeActionProvider } from './features/codeActions';
 import { CompletionProvider } from './features/completion';
 import { CorpusFacts } from './features/corpusFacts';
@@ -44,6 +45,8 @@ export interface LanguageService {
   getReferences(document: TextDocumentLike, position: Position, openDocuments: Iterable<TextDocumentLike>, index?: WorkspaceIndex): Location[];
   /** The citations of a text that is not open, for the workspace index: nothing is cached. */
   scan(text: string): Citation[];
+  /** The annex of paragraphs a draft cites (an annex already in it is not counted); `place` names where an offset is. */
+  getAnnex(document: TextDocumentLike, style?: CitationStyle, place?: (offset: number) => AnnexPlace): Annex;
   getDocumentLinks(document: TextDocumentLike): DocumentLink[];
   getWorkspaceSymbols(query: string): SymbolInformation[];
   /** `style` for this call only (settings are never changed to serve one request). */
@@ -91,6 +94,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getCodeActions: (d: TextDocumentLike, r: Range, diags: Diagnostic[]) => codeActions.provideCodeActions(d, r, diags),
     getReferences: (d: TextDocumentLike, p: Position, docs: Iterable<TextDocumentLike>, index?: WorkspaceIndex) => references.provideReferences(d, p, docs, index),
     scan: (text: string) => (text.length <= settings.maxFileSize ? findCitations(context, text) : []),
+    getAnnex: (d: TextDocumentLike, style: CitationStyle = settings.citationStyle, place?: (offset: number) => AnnexPlace) => {
+      const text = d.getText();
+      return buildAnnex(cache.get(d), place ?? linePlace(text), style, annexRange(text));
+    },
     getDocumentLinks: (d: TextDocumentLike) => links.provideDocumentLinks(d),
     getWorkspaceSymbols: (q: string) => symbols.provideWorkspaceSymbols(q, settings),
     search: (query: string, limit = 50, style: CitationStyle = settings.citationStyle) =>

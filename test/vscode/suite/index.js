@@ -80,6 +80,23 @@ test('the search command inserts the best match', async () => {
   await vscode.commands.executeCommand('undo');
 });
 
+test('Insert Annex of Cited Paragraphs appends the annex, and refreshes it in place', async () => {
+  const editor = vscode.window.activeTextEditor;
+  const before = doc.getText();
+  const result = await vscode.commands.executeCommand('unCitations.insertAnnex');
+  assert.ok(result && result.paragraphs > 0, 'the annex lists the cited paragraphs');
+  const once = doc.getText();
+  assert.ok(once.startsWith(before.trimEnd()), 'the draft itself is unchanged');
+  assert.match(once, /<!-- un-cite-annex:start -->\n\n## Annex: paragraphs cited\n\n### Citations that could not be verified\n\n- line 7: “Resolution 5\/3, para 25”/);
+  assert.match(once, /### I\.18\n\n\*Working Group recommendations, first meeting/);
+  await vscode.commands.executeCommand('unCitations.insertAnnex');
+  assert.strictEqual(doc.getText(), once, 'a second run replaces the annex between its markers');
+  assert.strictEqual(doc.getText().split('<!-- un-cite-annex:start -->').length, 2);
+  for (let i = 0; i < 3 && doc.getText() !== before; i++) await vscode.commands.executeCommand('undo');
+  assert.strictEqual(doc.getText(), before);
+  assert.ok(editor);
+});
+
 test('a settings change applies without reload', async () => {
   const config = vscode.workspace.getConfiguration('unCitations');
   await config.update('diagnostics.severity', { 'citation.unknown-paragraph': 'off' }, vscode.ConfigurationTarget.Global);
@@ -90,7 +107,7 @@ test('a settings change applies without reload', async () => {
 
 test('the commands are registered under one category', async () => {
   const all = await vscode.commands.getCommands(true);
-  for (const c of ['unCitations.searchCorpus', 'unCitations.showParagraph', 'unCitations.openTopic', 'unCitations.restartServer']) assert.ok(all.includes(c), c);
+  for (const c of ['unCitations.searchCorpus', 'unCitations.showParagraph', 'unCitations.openTopic', 'unCitations.insertAnnex', 'unCitations.restartServer']) assert.ok(all.includes(c), c);
 });
 
 test('restart brings the server back', async () => {
