@@ -162,3 +162,35 @@ describe('documents the server must not ignore (issue 15)', () => {
     }
   });
 });
+
+describe('completion from the first letter, over stdio (issue 15)', () => {
+  const labels = (list: { items: { label: string }[] } | null) => (list?.items ?? []).map((i) => i.label);
+
+  test('each context offers what fits it, every row with its opening words', async () => {
+    const client = await LspClient.start();
+    try {
+      await client.until(() => client.notifications.some((n) => n.method === 'unCitations/status'), 'ready');
+      const complete = async (text: string) => {
+        const uri = `file:///complete/${Math.random().toString(36).slice(2)}.md`;
+        client.open(uri, text);
+        const lines = text.split('\n');
+        return client.request<{ items: { label: string; labelDetails?: { description?: string }; filterText?: string }[] } | null>('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } });
+      };
+      assert.deepEqual(labels(await complete('As agreed in Res')), ['Resolution 5/3', 'Resolution 6/3', 'Resolution 10/3']);
+      assert.deepEqual(labels(await complete('see dec')), ['Decision 1/6', 'Decision 2/4', 'Decision 3/3', 'Decision 4/5']);
+      const rec = labels(await complete('as in rec'));
+      assert.equal(rec[0], 'recommendation … of the first meeting');
+      assert.equal(rec.length, 10);
+      assert.deepEqual(labels(await complete('recommendation 14 of the ')), ['first meeting', 'second meeting', 'third meeting', 'fourth meeting', 'sixth meeting', 'seventh meeting', 'tenth meeting']);
+      assert.deepEqual(labels(await complete('paragraph 9 of resolution ')), ['5/3', '6/3']);
+      assert.deepEqual(labels(await complete('paragraph 2 of resolution ')), ['5/3', '6/3', '10/3']);
+      const ops = await complete('res. 6/3, OP ');
+      assert.equal(ops!.items.length, 22);
+      assert.ok(ops!.items.every((i) => i.labelDetails?.description), 'every row shows its opening words');
+      assert.match(ops!.items[8].labelDetails!.description!, /^Also urges States parties:/);
+      assert.deepEqual(labels(await complete('Resolution 5/3, para Salvador')), ['8']);
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -120,6 +120,7 @@ describe('un-cite annex', () => {
     const md = cli(['annex', 'note.md', '--style', 'compendium']).stdout;
     assert.match(md, /^<!-- un-cite-annex:start -->\n\n## Annex: paragraphs cited\n\n### Citations that could not be verified\n\n- line 5: “Resolution 5\/3, para 25” — No paragraph 25/);
     assert.match(md, /### Part B V\.3\n\n\*Resolution 5\/3 — Implementation of the Protocol/);
+    assert.match(md, /### VII\.14\n[^#]*Cited on:\n\n- line 3: “See paras 3–4 of resolution 5\/3 and VII\.14\.”\n- line 5: “Again VII\.14, and Resolution 5\/3, para 25, and Resolution 5\/3, para 3\.”\n/);
     assert.match(md, /<!-- un-cite-annex:end -->\n$/);
     const html = cli(['annex', 'note.md', '--format', 'html']).stdout;
     assert.match(html, /^<!DOCTYPE html>/);

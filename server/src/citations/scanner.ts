@@ -124,8 +124,7 @@ function scanBlock(text: string, aliases: AliasTable): ScannedCitation[] {
   for (const m of matches(t, P.INSTRUMENT)) instrumentForm(t, m).forEach(add);
   if (t.includes('/')) for (const m of matches(t, P.BARE_NUMBER)) add(bareNumberForm(t, m));
   // "para 9" inside "Resolution 5/3, para 9" is part of that citation: no loose reading is tried there.
-  const instrumentSpans = candidates.map((c) => c.range);
-  const insideInstrument = (at: number) => instrumentSpans.some((r) => r.start < at && at < r.end);
+  const insideInstrument = coverage(candidates.map((c) => c.range));
   for (const m of matches(t, P.PARAGRAPH_FIRST)) {
     const start = m.index!;
     add(paragraphFirstForm(t, start, start + m[0].length, m[1], aliases) ?? (insideInstrument(start) ? undefined : looseForm(t, start, start + m[0].length, m[1])));
@@ -143,7 +142,8 @@ function scanBlock(text: string, aliases: AliasTable): ScannedCitation[] {
   for (const m of matches(t, P.TREATY)) add(treatyForm(m));
   if (/\d{4}|\/[A-Z]/.test(t)) for (const m of matches(t, P.FOREIGN_NUMBERED)) add(foreignForm(t, m));
   if (aliases.pattern) for (const m of matches(t, aliases.pattern)) add(aliasForm(t, m, aliases));
-  for (const c of carriedForms(t)) if (!candidates.some((x) => x.range.start < c.range.start && c.range.start < x.range.end)) add(c);
+  const insideCitation = coverage(candidates.map((c) => c.range));
+  for (const c of carriedForms(t)) if (!insideCitation(c.range.start)) add(c);
 
   const unfolded = candidates.map((c) => unfoldCitation(folded, c, text)).sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
   const chosen: ScannedCitation[] = [];
@@ -154,6 +154,25 @@ function scanBlock(text: string, aliases: AliasTable): ScannedCitation[] {
     reached = c.range.end;
   }
   return chosen;
+}
+
+/** Whether an offset lies strictly inside one of the ranges (binary search over starts, with the furthest end so far). */
+function coverage(ranges: TextRange[]): (at: number) => boolean {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const furthest: number[] = [];
+  let reach = -1;
+  for (const r of sorted) furthest.push((reach = Math.max(reach, r.end)));
+  return (at) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < at) (last = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return last >= 0 && furthest[last] > at;
+  };
 }
 
 /** Every match of a global pattern (exec on the shared pattern: matchAll would copy it each call). */

@@ -111,7 +111,9 @@ export function annexMarkdown(annex: Annex, title = 'Annex: paragraphs cited'): 
     lines.push(`*${[`${e.instrument} — ${e.title}`, e.symbol, e.date].filter(Boolean).join(' · ')}*`, '');
     for (const l of e.text.split('\n')) lines.push(`> ${l}`, '>');
     lines.pop();
-    lines.push('', `Cited on ${e.citedAt.map((c) => c.where).join(', ')}.`, '');
+    lines.push('', 'Cited on:', '');
+    for (const c of e.citedAt) lines.push(`- ${c.where}: “${c.excerpt}”`);
+    lines.push('');
   }
   lines.push(ANNEX_END);
   return lines.join('\n');
@@ -129,7 +131,7 @@ export function annexHtml(annex: Annex, title = 'Annex: paragraphs cited'): stri
     parts.push(`<section><h3>${h(e.citation)}</h3>`);
     parts.push(`<p><em>${h([`${e.instrument} — ${e.title}`, e.symbol, e.date].filter(Boolean).join(' · '))}</em></p>`);
     parts.push(`<blockquote>${e.text.split('\n').map((l) => `<p>${h(l)}</p>`).join('')}</blockquote>`);
-    parts.push(`<p>Cited on ${h(e.citedAt.map((c) => c.where).join(', '))}.</p></section>`);
+    parts.push(`<p>Cited on:</p><ul>${e.citedAt.map((c) => `<li>${h(c.where)}: “${h(c.excerpt)}”</li>`).join('')}</ul></section>`);
   }
   parts.push('</body></html>', '');
   return parts.join('\n');
