@@ -1,5 +1,7 @@
-// The server in editors other than VS Code: headless Neovim 0.7 and Emacs + eglot (Debian packages,
-// installed by .ci/run). Where an editor is missing outside CI the test says so and is skipped.
+// The server in editors other than VS Code, set up as README says: headless Neovim 0.7 with its own
+// filetype detection, and Emacs + eglot with Debian's markdown-mode in markdown-mode and gfm-mode
+// (eglot sends "markdown" or "gfm"). Debian packages, installed by .ci/run; where an editor is
+// missing outside CI the test says so and is skipped. (Debian has no Helix package.)
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -13,9 +15,9 @@ function has(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 }
 
-function draft(): string {
+function draft(name = 'draft.md'): string {
   const dir = mkdtempSync(join(tmpdir(), 'un-editor-'));
-  const file = join(dir, 'draft.md');
+  const file = join(dir, name);
   // Line 0: a resolved citation (hover, definition); line 1: a broken one (one diagnostic).
   writeFileSync(file, 'Part B VI.15 asks for return programmes.\nSee Resolution 5/3, para 25.\n');
   return file;
@@ -28,9 +30,9 @@ function available(command: string): boolean {
 }
 
 describe('other LSP editors', () => {
-  test('Neovim 0.7: diagnostics arrive, hover and definition answer', (t) => {
+  test('Neovim 0.7, its filetype detection on: diagnostics arrive, hover and definition answer', (t) => {
     if (!available('nvim')) return t.skip('nvim is not installed here');
-    const result = spawnSync('nvim', ['--headless', '-u', 'NONE', '-c', `luafile ${join(__dirname, 'editors', 'neovim.lua')}`], {
+    const result = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${join(__dirname, 'editors', 'neovim.lua')}`], {
       env: { ...process.env, UN_SERVER: SERVER, UN_DRAFT: draft() },
       timeout: 60_000,
       encoding: 'utf8',
@@ -39,14 +41,21 @@ describe('other LSP editors', () => {
     assert.match(result.stdout + result.stderr, /neovim: ok/);
   });
 
-  test('Emacs + eglot: diagnostics arrive, hover and definition answer', (t) => {
-    if (!available('emacs')) return t.skip('emacs is not installed here');
-    const result = spawnSync('emacs', ['-Q', '--batch', '-l', join(__dirname, 'editors', 'eglot.el')], {
-      env: { ...process.env, UN_SERVER: SERVER, UN_DRAFT: draft() },
-      timeout: 90_000,
-      encoding: 'utf8',
+  const emacsCases: [string, string, string, RegExp][] = [
+    ['markdown-mode', 'draft.md', 'markdown-mode', /eglot: ok in markdown-mode, language id "markdown"/],
+    ['gfm-mode (eglot sends "gfm")', 'notes.md', 'gfm-mode', /eglot: ok in gfm-mode, language id "gfm"/],
+    ["README.md, in the mode markdown-mode's own auto-mode-alist picks", 'README.md', 'auto', /eglot: ok in (?:gfm|markdown)-mode, language id "(?:gfm|markdown)"/],
+  ];
+  for (const [name, file, mode, expected] of emacsCases) {
+    test(`Emacs + eglot in ${name}: diagnostics arrive, hover and definition answer`, (t) => {
+      if (!available('emacs')) return t.skip('emacs is not installed here');
+      const result = spawnSync('emacs', ['-Q', '--batch', '-l', join(__dirname, 'editors', 'eglot.el')], {
+        env: { ...process.env, UN_SERVER: SERVER, UN_DRAFT: draft(file), UN_MODE: mode },
+        timeout: 90_000,
+        encoding: 'utf8',
+      });
+      assert.equal(result.status, 0, `emacs exited ${result.status}: ${result.stderr}`);
+      assert.match(result.stderr, expected);
     });
-    assert.equal(result.status, 0, `emacs exited ${result.status}: ${result.stderr}`);
-    assert.match(result.stderr, /eglot: ok/);
-  });
+  }
 });

@@ -1,5 +1,8 @@
 ;;; eglot.el --- Drives the server from Emacs 28 + eglot (batch): diagnostics, hover, definition.
-;; Run: emacs -Q --batch -l eglot.el   Env: UN_SERVER, UN_DRAFT. Exits non-zero on failure.
+;; Run: emacs -Q --batch -l eglot.el   Env: UN_SERVER, UN_DRAFT, UN_MODE. Exits non-zero on failure.
+;; UN_MODE: "markdown-mode" or "gfm-mode" (Debian's elpa-markdown-mode; README.md opens in gfm-mode),
+;; or "auto" to let markdown-mode's own auto-mode-alist choose. eglot sends the mode's name as the
+;; language id ("gfm", "markdown"), as it does for users: nothing is forced to "markdown" here.
 
 (setq package-directory-list (cons "/usr/share/emacs/site-lisp/elpa" package-directory-list))
 (package-initialize)
@@ -10,16 +13,19 @@
   (princ (concat "eglot: FAIL " (apply #'format fmt args) "\n") #'external-debugging-output)
   (kill-emacs 1))
 
-(define-derived-mode un-markdown-mode text-mode "UN-Markdown")
-(add-to-list 'eglot-server-programs `(un-markdown-mode . ("node" ,(getenv "UN_SERVER") "--stdio")))
-;; eglot sends the mode name as languageId unless told: make it "markdown".
-(put 'un-markdown-mode 'eglot-language-id "markdown")
+(require 'markdown-mode)
+;; The README's recipe.
+(add-to-list 'eglot-server-programs `((markdown-mode gfm-mode) . ("node" ,(getenv "UN_SERVER") "--stdio")))
 
 (find-file (getenv "UN_DRAFT"))
-(un-markdown-mode)
+(let ((mode (getenv "UN_MODE")))
+  (unless (equal mode "auto") (funcall (intern mode))))
+(unless (memq major-mode '(markdown-mode gfm-mode)) (un-fail "major mode %S" major-mode))
+;; eglot's own language id for the mode: its name without "-mode".
+(defvar un-language-id (string-remove-suffix "-mode" (symbol-name major-mode)))
 (condition-case err
-    (eglot '(un-markdown-mode) (cons 'transient (file-name-directory (getenv "UN_DRAFT")))
-           'eglot-lsp-server (list "node" (getenv "UN_SERVER") "--stdio") "markdown")
+    (eglot (list major-mode) (cons 'transient (file-name-directory (getenv "UN_DRAFT")))
+           'eglot-lsp-server (list "node" (getenv "UN_SERVER") "--stdio") un-language-id)
   (error (un-fail "eglot: %S" err)))
 (let ((deadline (+ (float-time) 20)))
   (while (and (not (eglot-current-server)) (< (float-time) deadline)) (accept-process-output nil 0.1)))
@@ -41,6 +47,6 @@
   (unless (and contents (string-match-p "Encourages States parties to consider establishing" contents)) (un-fail "hover %S" hover))
   (unless (and (> (length defs) 0) (string-match-p "compendium" (plist-get (aref defs 0) :targetUri))) (un-fail "definition %S" defs)))
 
-(princ "eglot: ok (diagnostics, hover, definition)\n" #'external-debugging-output)
+(princ (format "eglot: ok in %s, language id %S (diagnostics, hover, definition)\n" major-mode un-language-id) #'external-debugging-output)
 (ignore-errors (eglot-shutdown (eglot-current-server)))
 (kill-emacs 0)

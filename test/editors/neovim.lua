@@ -1,5 +1,7 @@
--- Drives the server from headless Neovim 0.7 (no vim.lsp.start there): push diagnostics arrive,
--- hover and definition answer. Run: nvim --headless -u NONE -c 'luafile neovim.lua'
+-- Drives the server from headless Neovim 0.7 (no vim.lsp.start there) as a user's config would:
+-- Neovim's own filetype detection names the draft's filetype, and a FileType autocommand attaches
+-- the server; push diagnostics arrive, hover and definition answer.
+-- Run: nvim --headless --clean -c 'luafile neovim.lua' (--clean: defaults and filetype detection on)
 -- Env: UN_SERVER (path to dist/server.js), UN_DRAFT (a Markdown file). Exits non-zero on failure.
 
 local server = os.getenv('UN_SERVER')
@@ -21,10 +23,12 @@ local client_id = vim.lsp.start_client({
 })
 if not client_id then fail('could not start the server') end
 
+-- The README's recipe, for 0.7: attach on the markdown filetype that Neovim itself detects.
+vim.api.nvim_create_autocmd('FileType', { pattern = 'markdown', callback = function(args) vim.lsp.buf_attach_client(args.buf, client_id) end })
 vim.cmd('edit ' .. draft)
-vim.bo.filetype = 'markdown'
 local bufnr = vim.api.nvim_get_current_buf()
-vim.lsp.buf_attach_client(bufnr, client_id)
+if vim.bo.filetype ~= 'markdown' then fail('filetype detection gave "' .. vim.bo.filetype .. '"') end
+if not vim.lsp.buf_is_attached(bufnr, client_id) then fail('the FileType autocommand did not attach the server') end
 
 if not vim.wait(15000, function() return got ~= nil end, 50) then fail('no diagnostics arrived') end
 if #got ~= 1 or got[1].code ~= 'citation.unknown-paragraph' then fail('expected one unknown-paragraph diagnostic, got ' .. vim.inspect(got)) end
