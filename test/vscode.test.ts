@@ -9,16 +9,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { HERE, ensureInstalled, installVsix, lookAtWorkbench, runSuite, startCodeServer } from './vscode/runner';
+import { ensureInstalled, installVsix, lookAtWorkbench, runSuite, startCodeServer } from './vscode/runner';
+import { SUITE, freshWorkspace } from './vscode/suiteConfig';
 
 const ROOT = join(__dirname, '..');
 const ready = existsSync('/usr/bin/chromium') && spawnSync('sh', ['-c', 'command -v rg && command -v g++']).status === 0;
 
-function freshWorkspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'un-ws-'));
-  cpSync(join(HERE, 'workspace'), dir, { recursive: true });
-  return dir;
-}
 
 describe('in real VS Code', { timeout: 900_000 }, () => {
   if (!ready) {
@@ -32,7 +28,7 @@ describe('in real VS Code', { timeout: 900_000 }, () => {
     const workspace = freshWorkspace();
     const server = await startCodeServer(workspace);
     try {
-      const result = await runSuite(server, workspace, ROOT, join(HERE, 'suite', 'index.js'));
+      const result = await runSuite(server, workspace, ROOT, SUITE);
       assert.equal(result.exitCode, 0, result.log.filter((l) => /ok -|passed|Error|error/.test(l)).join('\n'));
     } finally {
       await server.stop();

@@ -3,13 +3,14 @@
 // extension under development and call a tests module's run() in the extension host (the same
 // contract as @vscode/test-electron, which cannot download VS Code on this machine).
 
+import { HERE, writeUserSettings } from './suiteConfig';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const HERE = __dirname;
+export { HERE };
 const CODE_SERVER = join(HERE, 'node_modules', '.bin', 'code-server');
 
 /** Installs code-server and playwright-core (pinned by this folder's package-lock.json) once. */
@@ -40,12 +41,8 @@ export async function startCodeServer(workspace: string, options: { extensionsDi
   const root = mkdtempSync(join(tmpdir(), 'un-code-server-'));
   const userData = join(root, 'user-data');
   const extensionsDir = options.extensionsDir ?? join(root, 'extensions');
-  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeUserSettings(userData);
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(
-    join(userData, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.tips.enabled': false, 'update.mode': 'none' }),
-  );
   const config = join(root, 'config.yaml');
   writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   // Its own process group: extension hosts and watchers outlive the wrapper otherwise.
