@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { DEFAULT_SEVERITY } from '../server/src/settings';
 
 const root = join(__dirname, '..');
 
@@ -31,6 +32,7 @@ describe('the packaged extension', () => {
       'media/preview.css',
       'media/walkthrough/check.md',
       'media/walkthrough/complete.md',
+      'media/walkthrough/example.md',
       'media/walkthrough/hover.md',
       'media/walkthrough/navigate.md',
       'package.json',
@@ -45,7 +47,11 @@ describe('the packaged extension', () => {
     assert.equal(pkg.contributes['markdown.markdownItPlugins'], true);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['unCitations.corpus.paths']);
-    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command), ['unCitations.searchCorpus', 'unCitations.showParagraph', 'unCitations.openTopic', 'unCitations.restartServer']);
+    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command), ['unCitations.searchCorpus', 'unCitations.showParagraph', 'unCitations.openTopic', 'unCitations.insertAnnex', 'unCitations.restartServer', 'unCitations.statusMenu', 'unCitations.tryExample']);
+    // Every code the server reports has a severity setting, with the server's own default.
+    for (const [code, setting] of Object.entries(DEFAULT_SEVERITY)) assert.equal(pkg.contributes.configuration.properties['unCitations.diagnostics.severity'].properties[code]?.default, setting, code);
+    // Walkthrough steps run what they describe.
+    for (const step of pkg.contributes.walkthroughs[0].steps) assert.match(step.description, /\(command:unCitations\.tryExample\?/, step.id);
     assert.ok(pkg.contributes.commands.every((c: { category: string }) => c.category === 'UN Citations'));
     const severity = pkg.contributes.configuration.properties['unCitations.diagnostics.severity'].properties;
     assert.equal(severity['citation.unknown-paragraph'].default, 'error');

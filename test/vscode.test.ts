@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ensureInstalled, installVsix, lookAtWorkbench, runSuite, startCodeServer } from './vscode/runner';
+import { ensureInstalled, installVsix, lookAtCompletionAndQuickFix, lookAtWorkbench, runSuite, startCodeServer } from './vscode/runner';
 import { SUITE, freshWorkspace } from './vscode/suiteConfig';
 
 const ROOT = join(__dirname, '..');
@@ -80,6 +80,16 @@ describe('in real VS Code', { timeout: 900_000 }, () => {
       assert.match(seen.problems, /Errors: 1|1 error/i, `Problems item says "${seen.problems}"`);
       assert.match(seen.hover, /States parties should respect the fundamental human rights of smuggled migrants/);
       if (process.env.UPDATE_SCREENSHOT) cpSync(screenshot, join(ROOT, 'media', 'screenshot.png'));
+      // The suggest widget after typing "Res", and the quick fixes of the broken citation (issue 15).
+      const shots = { completion: join(tmpdir(), 'un-citations-completion.png'), quickFix: join(tmpdir(), 'un-citations-quickfix.png') };
+      const { suggestions, quickFixes } = await lookAtCompletionAndQuickFix(server, workspace, 'draft.md', 'As agreed in Res', 'para 25', shots);
+      assert.ok(suggestions.some((s) => /Resolution 5\/3/.test(s)), `the suggest widget lists: ${suggestions.join(' | ')}`);
+      assert.ok(suggestions.some((s) => /Resolution 10\/3/.test(s)), `the suggest widget lists: ${suggestions.join(' | ')}`);
+      assert.ok(quickFixes.some((s) => /para 24/.test(s)), `the quick fixes are: ${quickFixes.join(' | ')}`);
+      if (process.env.UPDATE_SCREENSHOT) {
+        cpSync(shots.completion, join(ROOT, 'media', 'completion.png'));
+        cpSync(shots.quickFix, join(ROOT, 'media', 'quickfix.png'));
+      }
     } finally {
       await server.stop();
     }

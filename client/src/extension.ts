@@ -16,7 +16,7 @@ export async function activate(context: vscode.ExtensionContext) {
   output = vscode.window.createOutputChannel(CATEGORY, { log: true });
   status = vscode.window.createStatusBarItem('unCitations.status', vscode.StatusBarAlignment.Right, 100);
   status.name = CATEGORY;
-  status.command = 'unCitations.searchCorpus';
+  status.command = 'unCitations.statusMenu';
   context.subscriptions.push(output, status);
 
   context.subscriptions.push(
@@ -24,6 +24,8 @@ export async function activate(context: vscode.ExtensionContext) {
     vscode.commands.registerCommand('unCitations.showParagraph', () => showParagraph()),
     vscode.commands.registerCommand('unCitations.openTopic', () => openTopic()),
     vscode.commands.registerCommand('unCitations.insertAnnex', () => insertAnnex()),
+    vscode.commands.registerCommand('unCitations.statusMenu', () => statusMenu()),
+    vscode.commands.registerCommand('unCitations.tryExample', (step?: string) => tryExample(context, step)),
     vscode.commands.registerCommand('unCitations.restartServer', async () => {
       await stopClient();
       await startClient(context);
@@ -59,6 +61,53 @@ export async function activate(context: vscode.ExtensionContext) {
     /** For other extensions and tests: the ranked paragraphs matching some words. */
     search: (query: string, limit = 20) => client?.sendRequest<CorpusSearchResult[]>(Methods.search, { query, limit }) ?? Promise.resolve([]),
   };
+}
+
+/** The status bar item's menu: everything the extension does, one click away. */
+async function statusMenu() {
+  const draft = vscode.window.activeTextEditor?.document.languageId === 'markdown';
+  const items: (vscode.QuickPickItem & { command: string })[] = [
+    { label: '$(search) Search the corpus…', description: 'words → paragraphs, Enter inserts the citation', command: 'unCitations.searchCorpus' },
+    ...(draft ? [{ label: '$(book) Show the cited paragraph beside', description: 'of the citation at the cursor', command: 'unCitations.showParagraph' }] : []),
+    { label: '$(list-tree) Open the thematic index by topic…', command: 'unCitations.openTopic' },
+    ...(draft ? [{ label: '$(list-ordered) Insert annex of cited paragraphs', description: 'at the end of this draft', command: 'unCitations.insertAnnex' }] : []),
+    { label: '$(play) Open the walkthrough example', command: 'unCitations.tryExample' },
+    { label: '$(debug-restart) Restart the server', command: 'unCitations.restartServer' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: CATEGORY, placeHolder: status.tooltip instanceof vscode.MarkdownString ? status.tooltip.value.split('\n')[0].replace(/\*/g, '') : undefined });
+  if (picked) await vscode.commands.executeCommand(picked.command);
+  return picked?.command;
+}
+
+/**
+ * The walkthrough's steps run what they describe: an example draft (a new untitled document, so the
+ * extension's own file is never edited) with the cursor where the step acts.
+ */
+async function tryExample(context: vscode.ExtensionContext, step = 'hover') {
+  const content = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'media', 'walkthrough', 'example.md'))).toString('utf8');
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  const editor = await vscode.window.showTextDocument(document);
+  const place = (needle: string, delta = 1) => {
+    const at = document.positionAt(content.indexOf(needle) + delta);
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+  };
+  if (step === 'complete') {
+    place('As agreed in Res', 'As agreed in Res'.length);
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+  } else if (step === 'check') {
+    place('para 25', 1);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('editor.action.quickFix');
+  } else if (step === 'navigate') {
+    place('VII.14', 2);
+    await vscode.commands.executeCommand('editor.action.revealDefinitionAside');
+  } else {
+    place('I.18', 2);
+    await vscode.commands.executeCommand('editor.action.showHover');
+  }
+  return step;
 }
 
 /** Appends the annex of cited paragraphs to the open draft, or refreshes the one between its markers. */
@@ -141,7 +190,7 @@ function showStatus(s: CorpusSummary & { state: string }) {
   status.text = `${s.problems.length ? '$(warning)' : '$(book)'} UN ${s.documents} docs · ${s.paragraphs} ¶`;
   status.tooltip = new vscode.MarkdownString(
     `**UN Citations** — ${s.documents} documents, ${s.instruments} instruments, ${s.paragraphs} citable paragraphs.` +
-      (s.problems.length ? `\n\nCorpus problems:\n\n${s.problems.map((p) => `- ${p}`).join('\n')}` : '\n\nClick to search the corpus.'),
+      (s.problems.length ? `\n\nCorpus problems:\n\n${s.problems.map((p) => `- ${p}`).join('\n')}` : '\n\nClick for the menu: search, the cited paragraph, the thematic index, the annex, restart.'),
   );
   if (s.problems.length) output.appendLine(`Corpus problems:\n${s.problems.join('\n')}`);
 }

@@ -116,12 +116,14 @@ interface Locator {
   waitFor(o: { timeout: number }): Promise<void>;
   getAttribute(name: string): Promise<string | null>;
   innerText(): Promise<string>;
+  allInnerTexts(): Promise<string[]>;
 }
 interface Page {
   exposeFunction(name: string, fn: (...args: never[]) => unknown): Promise<void>;
   goto(url: string): Promise<unknown>;
   waitForSelector(selector: string, o: { timeout: number }): Promise<unknown>;
-  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
+  keyboard: { press(key: string): Promise<void>; type(text: string, o?: { delay: number }): Promise<void> };
+  waitForTimeout(ms: number): Promise<void>;
   locator(selector: string): Locator;
   screenshot(o: { path: string }): Promise<unknown>;
 }
@@ -197,6 +199,52 @@ export async function lookAtWorkbench(server: CodeServer, folder: string, file: 
     const text = await hover.innerText();
     await page.screenshot({ path: screenshot });
     return { problems, hover: text };
+  } finally {
+    await b.close();
+  }
+}
+
+/**
+ * Opens the draft in the workbench, types the start of an instrument word and asks for suggestions,
+ * then asks for the quick fixes of the broken citation, as a person would from the keyboard; returns
+ * the rows of the suggest widget and of the quick-fix menu, and saves a screenshot of each.
+ */
+export async function lookAtCompletionAndQuickFix(server: CodeServer, folder: string, file: string, typed: string, brokenText: string, screenshots: { completion: string; quickFix: string }): Promise<{ suggestions: string[]; quickFixes: string[] }> {
+  const b = await browser();
+  try {
+    const page = await b.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    const entry = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${file}"]`).first();
+    await entry.waitFor({ timeout: 60_000 });
+    await entry.click();
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
+    await page.locator('#status\\.problems').filter({ hasText: /[1-9]/ }).waitFor({ timeout: 60_000 });
+    // Completion: a new paragraph at the end, the first letters of an instrument, Ctrl+Space.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(typed, { delay: 30 });
+    await page.keyboard.press('Control+Space');
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await rows.first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+    const suggestions = await rows.allInnerTexts();
+    await page.screenshot({ path: screenshots.completion });
+    await page.keyboard.press('Escape');
+    // Quick fix: the cursor on the broken citation, Ctrl+. opens the fixes.
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type(brokenText);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+.');
+    const fixes = page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row');
+    await fixes.first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+    const quickFixes = await fixes.allInnerTexts();
+    await page.screenshot({ path: screenshots.quickFix });
+    return { suggestions, quickFixes };
   } finally {
     await b.close();
   }

@@ -107,7 +107,33 @@ test('a settings change applies without reload', async () => {
 
 test('the commands are registered under one category', async () => {
   const all = await vscode.commands.getCommands(true);
-  for (const c of ['unCitations.searchCorpus', 'unCitations.showParagraph', 'unCitations.openTopic', 'unCitations.insertAnnex', 'unCitations.restartServer']) assert.ok(all.includes(c), c);
+  for (const c of ['unCitations.searchCorpus', 'unCitations.showParagraph', 'unCitations.openTopic', 'unCitations.insertAnnex', 'unCitations.statusMenu', 'unCitations.tryExample', 'unCitations.restartServer']) assert.ok(all.includes(c), c);
+});
+
+test('the walkthrough steps run what they describe, on an example draft', async () => {
+  await vscode.commands.executeCommand('unCitations.tryExample', 'complete');
+  const example = vscode.window.activeTextEditor.document;
+  assert.strictEqual(example.isUntitled, true, 'an untitled copy, never the extension\'s file');
+  assert.match(example.getText(), /As agreed in Res$/m);
+  const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', example.uri, vscode.window.activeTextEditor.selection.active);
+  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  assert.ok(labels.includes('Resolution 5/3') && labels.includes('Resolution 10/3'), labels.join(', '));
+  await vscode.commands.executeCommand('unCitations.tryExample', 'check');
+  const diagnostics = await until('diagnostics in the example', () => {
+    const d = vscode.languages.getDiagnostics(vscode.window.activeTextEditor.document.uri);
+    return d.length ? d : undefined;
+  });
+  assert.ok(diagnostics.some((d) => /No paragraph 25/.test(d.message)));
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.window.showTextDocument(doc);
+});
+
+test('the status bar item opens a menu of every command', async () => {
+  const pending = vscode.commands.executeCommand('unCitations.statusMenu');
+  await new Promise((r) => setTimeout(r, 500));
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  assert.strictEqual(await pending, undefined, 'closed without a choice: nothing ran');
 });
 
 test('restart brings the server back', async () => {
