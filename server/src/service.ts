@@ -9,7 +9,6 @@ import type { Corpus } from './corpus/corpus';
 import { type Annex, type AnnexPlace, annexRange, buildAnnex, linePlace } from './features/annex';
 import { CodeActionProvider } from './features/codeActions';
 import { CompletionProvider } from './features/completion';
-import { CorpusFacts } from './features/corpusFacts';
 import { type CorpusUri, DefinitionProvider, sourceRange } from './features/definition';
 import { CitationChecker, type DiagnosticChecker, DiagnosticsPipeline } from './features/diagnostics';
 import { DocumentLinkProvider } from './features/documentLinks';
@@ -61,16 +60,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const { corpus, corpusUri } = options;
   const context = createCitationContext(corpus);
   const cache = new CitationCache(context);
-  const facts = new CorpusFacts(corpus);
   const search = new LazySearch(corpus);
-  const hover = new HoverProvider(cache, facts);
-  const definition = new DefinitionProvider(cache, facts, corpusUri);
+  const hover = new HoverProvider(cache, corpus);
+  const definition = new DefinitionProvider(cache, corpus, corpusUri);
   const completion = new CompletionProvider(corpus, search);
   const quotesChecker = new QuoteChecker(corpus, cache);
   // Every check of a document, run once per version; the agreed-language check joins this list.
   const checkers: DiagnosticChecker[] = [new CitationChecker(cache), quotesChecker.checker];
   const diagnostics = new DiagnosticsPipeline(checkers);
-  const codeActions = new CodeActionProvider(cache, facts);
+  const codeActions = new CodeActionProvider(cache, corpus);
   const references = new ReferencesProvider(cache);
   const links = new DocumentLinkProvider(cache, corpusUri);
   const symbols = new WorkspaceSymbolProvider(search, corpusUri);

@@ -47,7 +47,30 @@ export interface ReportParagraph {
   target: ParagraphRef;
 }
 
-export interface Corpus {
+/**
+ * Questions features ask the corpus. They answer in terms of documents and paragraphs; no feature
+ * builds keys of its own.
+ */
+export interface CorpusQueries {
+  /** An instrument's copies, the compendium's first ("resolution-5-3" → compendium copy, standalone copy). */
+  instrument(id: string): CorpusDocument[];
+  /** A compendium section: Part A meeting VII, Part B section V (resolution 5/3). */
+  section(part: 'A' | 'B', number: number): CorpusDocument | undefined;
+  paragraph(document: CorpusDocument, key: string): Paragraph | undefined;
+  /** Every copy of a paragraph, this one first. */
+  copiesOf(ref: ParagraphRef): ParagraphRef[];
+  /** Thematic-index topics under which the paragraph (in any copy) is filed. */
+  topicsOf(ref: ParagraphRef): string[];
+  /** "CTOC/COP/WG.7/2012/6, para 41": how meeting reports number the paragraph. */
+  reportCitationsOf(ref: ParagraphRef): string[];
+}
+
+/** One paragraph whatever the copy: "resolution-5-3#9". The only place this key is made. */
+export function paragraphId(ref: ParagraphRef): string {
+  return `${ref.document.instrumentId}#${ref.paragraph.key}`;
+}
+
+export interface Corpus extends CorpusQueries {
   documents: CorpusDocument[];
   byId: Map<string, CorpusDocument>;
   /** Instrument id → its copies, the compendium's first. */
@@ -162,6 +185,47 @@ export function buildCorpus(sources: SourceFile[]): Corpus {
     reportParagraphs,
     copyDifferences: compareCopies(instruments),
     problems,
+    ...queries(instruments, sections, indexEntries, reportParagraphs),
+  };
+}
+
+/** The corpus's answers, over its maps; topic and report lookups are built on first use. */
+function queries(instruments: Map<string, CorpusDocument[]>, sections: Map<string, CorpusDocument>, indexEntries: IndexEntry[], reportParagraphs: Map<string, Map<string, ReportParagraph>>): CorpusQueries {
+  let topics: Map<string, string[]> | undefined;
+  let reports: Map<string, string[]> | undefined;
+  const instrument = (id: string) => instruments.get(id) ?? [];
+  return {
+    instrument,
+    section: (part, number) => sections.get(sectionKey(part, number)),
+    paragraph: (document, key) => paragraphByKey(document, key),
+    copiesOf: (ref) => [
+      ref,
+      ...instrument(ref.document.instrumentId)
+        .filter((d) => d !== ref.document)
+        .map((d) => ({ document: d, paragraph: paragraphByKey(d, ref.paragraph.key)! }))
+        .filter((r) => r.paragraph),
+    ],
+    topicsOf: (ref) => {
+      if (!topics) {
+        topics = new Map();
+        for (const entry of indexEntries) {
+          if (!entry.target) continue;
+          const list = topics.get(paragraphId(entry.target)) ?? [];
+          if (!list.includes(entry.topic)) list.push(entry.topic);
+          topics.set(paragraphId(entry.target), list);
+        }
+      }
+      return topics.get(paragraphId(ref)) ?? [];
+    },
+    reportCitationsOf: (ref) => {
+      if (!reports) {
+        reports = new Map();
+        for (const [symbol, byLabel] of reportParagraphs) {
+          for (const r of byLabel.values()) reports.set(paragraphId(r.target), [...(reports.get(paragraphId(r.target)) ?? []), `${symbol}, para ${r.label}`]);
+        }
+      }
+      return reports.get(paragraphId(ref)) ?? [];
+    },
   };
 }
 

@@ -6,7 +6,7 @@
 import type { CitationStyle } from '../citations/format';
 import { formatCitation } from '../citations/format';
 import type { Citation, TextRange } from '../citations/model';
-import { paragraphByKey } from '../corpus/corpus';
+import { paragraphByKey, paragraphId } from '../corpus/corpus';
 import type { CorpusDocument, Paragraph } from '../corpus/model';
 
 /** Markers around an annex written into a draft; an annex between them is replaced when refreshed. */
@@ -62,7 +62,7 @@ export function buildAnnex(citations: Citation[], place: (offset: number) => Ann
     for (const m of c.members) {
       if (!m.target) continue;
       const { document: d, paragraph: p } = m.target;
-      const key = `${d.instrumentId}#${p.key}`;
+      const key = paragraphId(m.target);
       let entry = entries.get(key);
       if (!entry) entries.set(key, (entry = entryOf(d, p, style)));
       if (!entry.citedAt.some((x) => x.where === at.where)) entry.citedAt.push(at);

@@ -5,12 +5,12 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import { CITATION_STYLES, formatCitation } from '../citations/format';
 import type { Citation } from '../citations/model';
-import type { CorpusFacts } from './corpusFacts';
+import type { CorpusQueries } from '../corpus/corpus';
 import type { DiagnosticData } from './diagnostics';
 import { type CitationCache, type TextDocumentLike, toRange } from './documents';
 
 export class CodeActionProvider {
-  constructor(private readonly citations: CitationCache, private readonly facts: CorpusFacts) {}
+  constructor(private readonly citations: CitationCache, private readonly corpus: CorpusQueries) {}
 
   provideCodeActions(document: TextDocumentLike, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
     const actions: CodeAction[] = [];
@@ -49,10 +49,10 @@ export class CodeActionProvider {
   alternatives(citation: Citation): string[] {
     if (citation.members.length !== 1 || !citation.members[0].target) return [];
     const target = citation.members[0].target;
-    const primary = this.facts.allCopies(target).find((c) => c.document.origin.compendium) ?? target;
+    const primary = this.corpus.copiesOf(target).find((c) => c.document.origin.compendium) ?? target;
     const forms = new Set<string>();
     for (const style of CITATION_STYLES) forms.add(formatCitation(primary.document, primary.paragraph, style));
-    for (const report of this.facts.reportCitationsOf(primary.document, primary.paragraph)) forms.add(report);
+    for (const report of this.corpus.reportCitationsOf(primary)) forms.add(report);
     forms.delete(citation.text);
     return [...forms].filter((f) => f.replace(/\s+/g, ' ') !== citation.text.replace(/\s+/g, ' '));
   }

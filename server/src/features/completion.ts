@@ -134,7 +134,9 @@ export class CompletionProvider {
       const docs = [...this.corpus.instruments.values()].map((c) => c[0]).filter((d) => d.kind === row.kind).sort((a, b) => (a.session ?? 0) - (b.session ?? 0));
       for (const d of docs) {
         const name = abbreviated ? formatCitation(d, undefined, 'abbreviated') : d.name;
-        items.push({ label: name, labelDetails: { description: d.title }, kind: KIND_MODULE, detail: [d.sessionName, d.symbol].filter(Boolean).join(' · '), documentation: markdown(`**${escapeMarkdown(d.name)}** — ${escapeMarkdown(d.title)}`), sortText: pad(items.length), filterText: name, textEdit: { range: replace, newText: name } });
+        // A short description keeps the label whole in the list; the title is in the details.
+        const when = [d.sessionName?.split(',')[0], d.symbol].filter(Boolean).join(' · ');
+        items.push({ label: name, labelDetails: { description: when }, kind: KIND_MODULE, detail: d.title, documentation: markdown(`**${escapeMarkdown(d.name)}** — ${escapeMarkdown(d.title)}${when ? `  \n${escapeMarkdown(when)}` : ''}`), sortText: pad(items.length), filterText: name, textEdit: { range: replace, newText: name } });
       }
     }
     if (RECOMMENDATION_DESIGNATORS.some((row) => row.written.some((w) => w.toLowerCase().startsWith(t)))) {

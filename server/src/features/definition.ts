@@ -3,7 +3,7 @@
 
 import type { LocationLink, Position, Range } from 'vscode-languageserver-types';
 import type { SourceRange } from '../corpus/model';
-import type { CorpusFacts } from './corpusFacts';
+import type { CorpusQueries } from '../corpus/corpus';
 import { type CitationCache, type TextDocumentLike, contains, toRange } from './documents';
 
 /** Maps a corpus file name to the URI the client can open. */
@@ -14,7 +14,7 @@ export function sourceRange(r: SourceRange): Range {
 }
 
 export class DefinitionProvider {
-  constructor(private readonly citations: CitationCache, private readonly facts: CorpusFacts, private readonly uriOf: CorpusUri) {}
+  constructor(private readonly citations: CitationCache, private readonly corpus: CorpusQueries, private readonly uriOf: CorpusUri) {}
 
   provideDefinition(document: TextDocumentLike, position: Position): LocationLink[] {
     const offset = document.offsetAt(position);
@@ -28,7 +28,7 @@ export class DefinitionProvider {
       return citation.documents.map((d) => ({ originSelectionRange: origin, targetUri: this.uriOf(d.origin.file), targetRange: sourceRange(d.origin.heading), targetSelectionRange: sourceRange(d.origin.heading) }));
     }
     return members.flatMap((m) =>
-      this.facts.allCopies(m.target!).map((copy) => ({
+      this.corpus.copiesOf(m.target!).map((copy) => ({
         originSelectionRange: origin,
         targetUri: this.uriOf(copy.paragraph.location.file),
         targetRange: sourceRange(copy.paragraph.location),

@@ -5,7 +5,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { Citation, CitationMember } from '../citations/model';
 import { compendiumLabel, paragraphByKey } from '../corpus/corpus';
 import type { CorpusDocument, Paragraph } from '../corpus/model';
-import type { CorpusFacts } from './corpusFacts';
+import type { CorpusQueries } from '../corpus/corpus';
 import { type CitationCache, type TextDocumentLike, contains, toRange } from './documents';
 import { escapeMarkdown, quote } from './markdown';
 
@@ -13,7 +13,7 @@ import { escapeMarkdown, quote } from './markdown';
 export const MEMBERS_SHOWN = 5;
 
 export class HoverProvider {
-  constructor(private readonly citations: CitationCache, private readonly facts: CorpusFacts) {}
+  constructor(private readonly citations: CitationCache, private readonly corpus: CorpusQueries) {}
 
   provideHover(document: TextDocumentLike, position: Position): Hover | undefined {
     const offset = document.offsetAt(position);
@@ -85,11 +85,11 @@ export class HoverProvider {
       if (child) lines.push(quote(`(${child.path[child.path.length - 1]}) ${child.text}`));
     }
     const notes: string[] = [];
-    const topics = this.facts.topicsOf(d, p);
+    const topics = this.corpus.topicsOf({ document: d, paragraph: p });
     if (topics.length) notes.push(`Thematic index: ${topics.map(escapeMarkdown).join('; ')}`);
-    const reports = this.facts.reportCitationsOf(d, p);
+    const reports = this.corpus.reportCitationsOf({ document: d, paragraph: p });
     if (reports.length) notes.push(`Also cited as ${reports.map(escapeMarkdown).join('; ')}`);
-    const all = this.facts.allCopies({ document: d, paragraph: p });
+    const all = this.corpus.copiesOf({ document: d, paragraph: p });
     const copies = all.map((c) => `${escapeMarkdown(c.document.origin.file)}, line ${c.paragraph.location.start.line + 1}${all.length > 1 && !c.document.origin.compendium ? ' (standalone copy)' : ''}`);
     notes.push(`Source: ${copies.join(' · ')}`);
     return [...lines, notes.join('  \n')].join('\n\n');

@@ -6,7 +6,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { formatCitation } from '../citations/format';
 import type { Citation, TextRange } from '../citations/model';
 import { shiftRange } from '../citations/shift';
-import { type Corpus, type ParagraphRef, compendiumLabel, paragraphByKey } from '../corpus/corpus';
+import { type Corpus, type ParagraphRef, compendiumLabel, paragraphByKey, paragraphId } from '../corpus/corpus';
 import { type Difference, explainDifference, matchQuote, meaningChange, parseQuote } from '../quotes/compare';
 import { type Quotation, findQuotations } from '../quotes/detect';
 import { PhraseIndex, paragraphWords } from '../quotes/phraseIndex';
@@ -83,12 +83,12 @@ export class QuoteChecker {
         }));
     }
     this.index ??= new PhraseIndex(this.corpus);
-    const citedKeys = new Set(cited.map((r) => `${r.document.instrumentId}#${r.paragraph.key}`));
+    const citedKeys = new Set(cited.map(paragraphId));
     const found = this.index.find(parsed);
-    const elsewhere = found.filter((h) => !citedKeys.has(`${h.ref.document.instrumentId}#${h.ref.paragraph.key}`));
+    const elsewhere = found.filter((h) => !citedKeys.has(paragraphId(h.ref)));
     // Only words distinctive to one paragraph (or to two that repeat each other) name another source;
     // a phrase found in many (the Protocol's title) is compared with the cited paragraph instead.
-    const distinct = new Set(found.map((h) => `${h.ref.document.instrumentId}#${h.ref.paragraph.key}`));
+    const distinct = new Set(found.map((h) => paragraphId(h.ref)));
     if (elsewhere.length && distinct.size <= 2) {
       const real = elsewhere[0].ref;
       const newCitation = rewriteLike(q.citation, real);

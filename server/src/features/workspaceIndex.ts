@@ -6,6 +6,7 @@
 
 import type { Location, Range } from 'vscode-languageserver-types';
 import type { Citation } from '../citations/model';
+import { paragraphId } from '../corpus/corpus';
 import type { TextDocumentLike } from './documents';
 
 /** "resolution-5-3#9" per cited paragraph; "resolution-5-3" for a whole instrument. */
@@ -13,7 +14,7 @@ export function citationKeys(c: Citation, members: Citation['members'] = c.membe
   const instrument = c.documents[0]?.instrumentId;
   if (!instrument) return [];
   if (c.members.length === 0) return [instrument];
-  return members.filter((m) => m.target).map((m) => `${m.target!.document.instrumentId}#${m.target!.paragraph.key}`);
+  return members.filter((m) => m.target).map((m) => paragraphId(m.target!));
 }
 
 interface FileEntry {
