@@ -32,3 +32,14 @@ export function formatCitation(document: CorpusDocument, paragraph: Paragraph | 
   const label = abbreviated ? paragraph.label.replace(/\) \(/g, ')(') : paragraph.label;
   return `${name}, ${abbreviated ? 'para.' : 'para'} ${label}`;
 }
+
+/**
+ * A paragraph's title, for headings of hovers, completion and quotation messages: "Resolution 5/3,
+ * paragraph 9", "Resolution 6/3, PP 5", "Recommendation 14" (its meeting is in the heading above it).
+ * The one function that names a paragraph in prose; `formatCitation` writes citations to insert.
+ */
+export function paragraphTitle(d: CorpusDocument, p: Paragraph): string {
+  if (d.kind === 'wg-recommendations') return `Recommendation ${p.label}`;
+  if (p.kind === 'preambular') return `${d.name}, ${p.label}`;
+  return `${d.name}, paragraph ${p.label}`;
+}

@@ -7,11 +7,10 @@ import { type Corpus, keyForPath, paragraphByKey } from '../corpus/corpus';
 import type { CorpusDocument, Paragraph } from '../corpus/model';
 import { numberToOrdinal, numberToRoman, romanToNumber } from '../corpus/text';
 import { sectionKey } from '../corpus/thematicIndex';
-import { formatCitation } from '../citations/format';
+import { formatCitation, paragraphTitle } from '../citations/format';
 import { INSTRUMENT_DESIGNATORS, PARAGRAPH_DESIGNATORS, type ParagraphRow, RECOMMENDATION_DESIGNATORS, alternation, anyCase } from '../citations/grammar';
 import type { Settings } from '../settings';
 import type { TextDocumentLike } from './documents';
-import { paragraphName } from './hover';
 import { escapeMarkdown, firstWords, quote } from './markdown';
 import { type ParagraphSearch, snippet } from './search';
 
@@ -241,7 +240,7 @@ function insertedLabel(d: CorpusDocument, p: Paragraph): string {
 
 function documentation(d: CorpusDocument, p: Paragraph): MarkupContent {
   const children = p.childKeys.map((k) => paragraphByKey(d, k)).filter((c): c is Paragraph => !!c).map((c) => quote(`(${c.path[c.path.length - 1]}) ${c.text}`));
-  return markdown([`**${escapeMarkdown(paragraphName(d, p))}**`, quote(p.text), ...children].join('\n\n'));
+  return markdown([`**${escapeMarkdown(paragraphTitle(d, p))}**`, quote(p.text), ...children].join('\n\n'));
 }
 
 function markdown(value: string): MarkupContent {

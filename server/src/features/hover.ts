@@ -1,6 +1,7 @@
 // Hover: the instrument, the cited paragraph's exact text and what surrounds it; for a broken
 // citation, what is wrong and what exists. All corpus and document text is escaped.
 
+import { paragraphTitle } from '../citations/format';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { Citation, CitationMember } from '../citations/model';
 import { compendiumLabel, paragraphByKey } from '../corpus/corpus';
@@ -79,7 +80,7 @@ export class HoverProvider {
 
   private paragraphBlock(d: CorpusDocument, p: Paragraph): string {
     const label = compendiumLabel(d, p);
-    const lines = [`**${escapeMarkdown(paragraphName(d, p))}**${label ? ` · ${escapeMarkdown(label)}` : ''}`, quote(p.text)];
+    const lines = [`**${escapeMarkdown(paragraphTitle(d, p))}**${label ? ` · ${escapeMarkdown(label)}` : ''}`, quote(p.text)];
     for (const key of p.childKeys) {
       const child = paragraphByKey(d, key);
       if (child) lines.push(quote(`(${child.path[child.path.length - 1]}) ${child.text}`));
@@ -96,12 +97,6 @@ export class HoverProvider {
   }
 }
 
-/** "Resolution 5/3, paragraph 9", "Working Group, seventh meeting, recommendation 14". */
-export function paragraphName(d: CorpusDocument, p: Paragraph): string {
-  if (d.kind === 'wg-recommendations') return `Recommendation ${p.label}`;
-  if (p.kind === 'preambular') return `${d.name}, ${p.label}`;
-  return `${d.name}, paragraph ${p.label}`;
-}
 
 function statusTitle(c: Citation): string {
   switch (c.status) {

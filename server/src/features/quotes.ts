@@ -180,9 +180,9 @@ function matchQuoteIn(parsed: ReturnType<typeof parseQuote>, ref: ParagraphRef) 
   return matchQuote(parsed, paragraphWords(ref.paragraph));
 }
 
-/** "X.11" or "Resolution 5/3, para 6": how to name a paragraph in a message. */
+/** "X.11" or "Resolution 5/3, para 6": a paragraph named in a message as it would be cited. */
 function label(ref: ParagraphRef): string {
-  return ref.document.kind === 'wg-recommendations' ? compendiumLabel(ref.document, ref.paragraph)! : formatCitation(ref.document, ref.paragraph, 'full');
+  return formatCitation(ref.document, ref.paragraph, 'full');
 }
 
 /** The right paragraph written the way the wrong citation was written. */
