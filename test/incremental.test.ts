@@ -47,11 +47,29 @@ describe('incremental rescanning', () => {
         const cut = random() < 0.5 ? Math.floor(random() * 12) : 0;
         const insert = random() < 0.7 ? pick(random, FRAGMENTS) : '';
         text = text.slice(0, at) + insert + text.slice(at + cut);
-        state = scanUpdate(state, text, context.aliases, resolve).state;
+        // Half the time with the editor's own account of the edit (issue 13: no text comparison).
+        const hint = random() < 0.5 ? { start: at, oldEnd: Math.min(at + cut, state.text.length), newEnd: at + insert.length } : undefined;
+        state = scanUpdate(state, text, context.aliases, resolve, hint).state;
         const fresh = scanFresh(text, context.aliases, resolve).state;
         assert.deepEqual(summary(state.citations), summary(fresh.citations), `seed ${SEED} round ${round} step ${step}: ${JSON.stringify(text)}`);
       }
     }
+  });
+});
+
+describe('the editor says what changed (issue 13)', () => {
+  test('edits reported before a scan are composed into one span, and the rescan equals a fresh one', () => {
+    const service = createLanguageService({ corpus: realCorpus(), corpusUri: (f) => `file:///data/${f}` });
+    let document = TextDocument.create('file:///hint.md', 'markdown', 1, 'Intro.\n\nSee VII.14 and I.38.\n\nEnd, Resolution 5/3, para 9.\n');
+    service.getCitations(document);
+    for (const [offset, remove, insert] of [[14, 0, 'also '], [0, 6, 'Preface'], [40, 3, '']] as const) {
+      const before = document;
+      const range = { start: before.positionAt(offset), end: before.positionAt(offset + remove) };
+      document = TextDocument.update(before, [{ range, text: insert }], before.version + 1);
+      service.noteEdit(document.uri, before.version, document.version, { start: offset, oldEnd: offset + remove, newEnd: offset + insert.length });
+    }
+    const fresh = TextDocument.create('file:///hint-fresh.md', 'markdown', 1, document.getText());
+    assert.deepEqual(summary(service.getCitations(document)), summary(service.getCitations(fresh)));
   });
 });
 

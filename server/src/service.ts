@@ -3,6 +3,7 @@
 
 import type { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, Location, LocationLink, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
 import { type CitationStyle, formatCitation } from './citations/format';
+import type { EditHint } from './citations/incremental';
 import type { Citation } from './citations/model';
 import { createCitationContext, findCitations } from './citations/resolver';
 import type { Corpus } from './corpus/corpus';
@@ -52,6 +53,8 @@ export interface LanguageService {
   search(query: string, limit?: number, style?: CitationStyle): CorpusSearchResult[];
   summary(): CorpusSummary;
   topics(): TopicInfo[];
+  /** An edit the editor reported (version `from` → `to`): the next rescan starts from it. */
+  noteEdit(uri: string, from: number, to: number, hint: EditHint | undefined): void;
   /** Drops what is kept for a closed document. */
   forget(uri: string): void;
 }
@@ -127,6 +130,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
             range: target && sourceRange(target.paragraph.location),
           })),
       })),
+    noteEdit: (uri: string, from: number, to: number, hint: EditHint | undefined) => cache.noteEdit(uri, from, to, hint),
     forget: (uri: string) => {
       cache.forget(uri);
       quotes.forget(uri);

@@ -25,27 +25,68 @@ export function scanFresh(text: string, aliases: AliasTable, resolve: (c: Scanne
   return { state: { text, excluded, citations: scanCitations(text, aliases, excluded).map(resolve) }, rescanned: { start: 0, end: text.length } };
 }
 
-export function scanUpdate(previous: ScanState | undefined, text: string, aliases: AliasTable, resolve: (c: ScannedCitation) => Citation): ScanUpdate {
+/**
+ * What an edit changed, when the editor said so (an LSP incremental change): text[start, newEnd) of
+ * the new text replaced old[start, oldEnd). Without it the changed span is found by comparing texts.
+ */
+export interface EditHint {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * What can change Markdown's code, comment, HTML and link structure: those characters, tabs and
+ * four-space indents (indented code), list markers (a list's indented continuation is not code),
+ * "www." (a bare URL).
+ */
+const STRUCTURAL = /[`~<>[\]():\t]|(?:^|\n) {4}|(?:^|\n) {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|www\./;
+
+export function scanUpdate(previous: ScanState | undefined, text: string, aliases: AliasTable, resolve: (c: ScannedCitation) => Citation, hint?: EditHint): ScanUpdate {
   if (!previous) return scanFresh(text, aliases, resolve);
   const old = previous.text;
   if (old === text) return { state: previous, rescanned: { start: 0, end: 0 } };
-  // The changed span: common prefix and suffix are untouched.
-  const limit = Math.min(old.length, text.length);
-  let prefix = 0;
-  while (prefix < limit && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   const delta = text.length - old.length;
+  let prefix: number;
+  let suffix: number;
+  if (hint && hint.newEnd - hint.oldEnd === delta && hint.start <= hint.oldEnd && hint.oldEnd <= old.length && hint.newEnd <= text.length) {
+    // The editor's own change: no need to compare megabytes of text to find it.
+    prefix = hint.start;
+    suffix = old.length - hint.oldEnd;
+  } else {
+    // The changed span: common prefix and suffix are untouched.
+    const limit = Math.min(old.length, text.length);
+    prefix = 0;
+    while (prefix < limit && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    suffix = 0;
+    while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  }
   const window = blockAround(text, prefix, text.length - suffix);
   const oldWindowEnd = window.end - delta;
-  const excluded = excludedRanges(text);
-  if (oldWindowEnd < window.start || !sameOutside(previous.excluded, excluded, window, oldWindowEnd, delta)) return scanFresh(text, aliases, resolve);
+  if (oldWindowEnd < window.start) return scanFresh(text, aliases, resolve);
+  // Typing prose (no code, comment, HTML or link characters, before or after, and no structure
+  // touching the edited blocks; not the first block, where front matter starts) cannot move
+  // Markdown's excluded regions: they are the old ones, shifted; otherwise Markdown is parsed again
+  // and compared.
+  const plain = window.start > 0 && !STRUCTURAL.test(text.slice(window.start, window.end)) && !STRUCTURAL.test(old.slice(window.start, oldWindowEnd)) && !previous.excluded.some((r) => r.start <= oldWindowEnd && r.end >= window.start);
+  const excluded = plain ? shiftedOutside(previous.excluded, window.start, oldWindowEnd, delta) : excludedRanges(text);
+  if (!plain && !sameOutside(previous.excluded, excluded, window, oldWindowEnd, delta)) return scanFresh(text, aliases, resolve);
 
   // Citations before the window are kept; those after it are copies moved by the edit's length.
   const before = previous.citations.filter((c) => c.range.end <= window.start);
   const after = previous.citations.filter((c) => c.range.start >= oldWindowEnd).map((c) => shiftCitation(c, delta));
   const middle = scanRange(text, window.start, window.end, aliases, excluded).map(resolve);
   return { state: { text, excluded, citations: [...before, ...middle, ...after] }, rescanned: window };
+}
+
+/** The old excluded ranges before the window, and those after it moved by `delta`. */
+function shiftedOutside(old: TextRange[], windowStart: number, oldWindowEnd: number, delta: number): TextRange[] {
+  const out: TextRange[] = [];
+  for (const r of old) {
+    if (r.end < windowStart) out.push(r);
+    else if (r.start > oldWindowEnd) out.push(delta ? { start: r.start + delta, end: r.end + delta } : r);
+  }
+  return out;
 }
 
 /** The excluded ranges outside the window are the old ones (those after it moved by `delta`). */

@@ -3,7 +3,7 @@
 // share the result between hover, diagnostics, links and code actions.
 
 import type { Position, Range } from 'vscode-languageserver-types';
-import { type ScanState, scanUpdate } from '../citations/incremental';
+import { type EditHint, type ScanState, scanUpdate } from '../citations/incremental';
 import type { Citation, TextRange } from '../citations/model';
 import { type CitationContext, linkCitations, resolveCitation } from '../citations/resolver';
 
@@ -35,6 +35,8 @@ interface Entry {
 /** Citations per document URI for its latest version; closed documents are forgotten. */
 export class CitationCache {
   private readonly entries = new Map<string, Entry>();
+  /** Edits the editor reported since a document was last scanned: version before → after, and what changed. */
+  private readonly edits = new Map<string, { from: number; to: number; hint: EditHint }>();
   /** Documents longer than this are not scanned (unCitations.maxFileSize). */
   maxLength = Number.POSITIVE_INFINITY;
 
@@ -50,7 +52,10 @@ export class CitationCache {
       return [];
     }
     const context = this.context;
-    const { state } = scanUpdate(entry?.scan, text, context.aliases, (c) => resolveCitation(context, c));
+    const edit = this.edits.get(document.uri);
+    this.edits.delete(document.uri);
+    const hint = edit && entry && edit.from === entry.version && edit.to === document.version ? edit.hint : undefined;
+    const { state } = scanUpdate(entry?.scan, text, context.aliases, (c) => resolveCitation(context, c), hint);
     // Linking is linear and cheap; an edit anywhere can change which antecedent a later "ibid." has.
     const linked = linkCitations(context, text, state.citations);
     this.entries.set(document.uri, { version: document.version, scan: state, linked });
@@ -72,8 +77,32 @@ export class CitationCache {
     return undefined;
   }
 
+  /**
+   * An edit the editor reported (version `from` → `to`): the next scan takes the changed span from it
+   * instead of comparing texts. Edits that arrive before a scan are composed into one span.
+   */
+  noteEdit(uri: string, from: number, to: number, hint: EditHint | undefined): void {
+    const known = this.edits.get(uri);
+    if (!hint) {
+      this.edits.delete(uri); // the whole text replaced: compare texts instead
+      return;
+    }
+    if (!known) {
+      this.edits.set(uri, { from, to, hint });
+      return;
+    }
+    if (known.to !== from) {
+      this.edits.delete(uri); // a gap: compare texts instead
+      return;
+    }
+    const a = known.hint;
+    const end = Math.max(a.newEnd, hint.oldEnd); // in the text between the two edits
+    this.edits.set(uri, { from: known.from, to, hint: { start: Math.min(a.start, hint.start), oldEnd: end - (a.newEnd - a.oldEnd), newEnd: end + (hint.newEnd - hint.oldEnd) } });
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.edits.delete(uri);
   }
 
   get size(): number {
