@@ -131,11 +131,30 @@ async function main() {
     await client.request('textDocument/diagnostic', { textDocument: { uri: u } });
     const edit = now() - t;
     void version;
-    sizes[n] = { full, edit, mb: Buffer.byteLength(text) / 1e6 };
+    // Hover right after a one-character edit (issue 13): the keystroke's own cost, median of 9.
+    const hoverLine = 2; // a citation near the top, far from the edit
+    const hovers: number[] = [];
+    for (let k = 0; k < 9; k++) {
+      client.change(u, [{ range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: 'y' }]);
+      t = now();
+      await client.request('textDocument/hover', { textDocument: { uri: u }, position: { line: hoverLine, character: 2 } });
+      hovers.push(now() - t);
+    }
+    const hoverAfterEdit = percentile(hovers, 50);
+    sizes[n] = { full, edit, hoverAfterEdit, mb: Buffer.byteLength(text) / 1e6 };
+    record('keystroke', `${n.toLocaleString('en')}-line draft: hover right after a one-character edit (median of 9)`, ms(hoverAfterEdit));
     record('diagnostics', `${n.toLocaleString('en')}-line draft (${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB): first scan / after typing one character`, `${ms(full)} / ${ms(edit)}`, n === 10_000 ? { target: '< 100 ms', met: edit < 100 && full < 100 } : {});
     client.close(u);
   }
   json.diagnostics = sizes;
+  {
+    const small = sizes[1_000] as { edit: number; hoverAfterEdit: number };
+    const large = sizes[100_000] as { edit: number; hoverAfterEdit: number };
+    const hoverRatio = large.hoverAfterEdit / small.hoverAfterEdit;
+    const editRatio = large.edit / small.edit;
+    record('keystroke', 'hover after an edit: 100,000-line / 1,000-line draft', `×${hoverRatio.toFixed(1)}`, { target: '≤ 3×', met: hoverRatio <= 3 });
+    record('keystroke', 'edit → diagnostics: 100,000-line / 1,000-line draft', `×${editRatio.toFixed(1)}`, { target: '≤ 3×', met: editRatio <= 3 });
+  }
   await client.stop();
 
   // 4. un-cite check over a folder of 1,000 drafts.

@@ -8,10 +8,140 @@ import type { Citation, ScannedCitation, TextRange } from './model';
 import { type AliasTable, blockAround, scanCitations, scanRange } from './scanner';
 import { shiftCitation } from './shift';
 
-export interface ScanState {
-  text: string;
-  excluded: TextRange[];
-  citations: Citation[];
+/**
+ * A document's scan: its text, excluded regions and citations. Citations after an edit are not copied
+ * at once: a mark says "from index i on, move by d" (shift.ts copies them when all are asked for), so
+ * a keystroke costs what it touched, and a hover finds its citation with a binary search.
+ */
+export class ScanState {
+  private stored: Citation[];
+  /** Ascending by `from`; each moves every citation at or after `from` by `by` (they add up). */
+  private marks: { from: number; by: number }[];
+
+  constructor(
+    readonly text: string,
+    readonly excluded: TextRange[],
+    citations: Citation[],
+    /** How many are carried-over references still to be linked (none: linking can be skipped). */
+    readonly carried: number,
+    marks: { from: number; by: number }[] = [],
+  ) {
+    this.stored = citations;
+    this.marks = marks;
+  }
+
+  /** Every citation, at its place in the text (moved now if an edit left them to move). */
+  get citations(): Citation[] {
+    if (this.marks.length) {
+      const out = this.stored.slice();
+      let m = 0;
+      let by = 0;
+      for (let i = this.marks[0].from; i < out.length; i++) {
+        while (m < this.marks.length && this.marks[m].from <= i) by += this.marks[m++].by;
+        if (by) out[i] = shiftCitation(out[i], by);
+      }
+      this.stored = out;
+      this.marks = [];
+    }
+    return this.stored;
+  }
+
+  get length(): number {
+    return this.stored.length;
+  }
+
+  /** How far citation `i` is still to move. */
+  private deltaAt(i: number): number {
+    let by = 0;
+    for (const mark of this.marks) {
+      if (mark.from > i) break;
+      by += mark.by;
+    }
+    return by;
+  }
+
+  startAt(i: number): number {
+    return this.stored[i].range.start + this.deltaAt(i);
+  }
+
+  endAt(i: number): number {
+    return this.stored[i].range.end + this.deltaAt(i);
+  }
+
+  /** The citation covering `offset` (its end included), moved to its place; one binary search. */
+  citationAt(offset: number): Citation | undefined {
+    let lo = 0;
+    let hi = this.stored.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < this.startAt(mid)) hi = mid - 1;
+      else if (offset > this.endAt(mid)) lo = mid + 1;
+      else {
+        const by = this.deltaAt(mid);
+        return by ? shiftCitation(this.stored[mid], by) : this.stored[mid];
+      }
+    }
+    return undefined;
+  }
+
+  /** First index whose citation ends after `offset` / starts at or after it. */
+  firstEndingAfter(offset: number): number {
+    return this.search((i) => this.endAt(i) > offset);
+  }
+
+  firstStartingFrom(offset: number): number {
+    return this.search((i) => this.startAt(i) >= offset);
+  }
+
+  private search(ok: (i: number) => boolean): number {
+    let lo = 0;
+    let hi = this.stored.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ok(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /**
+   * The state after replacing citations [from, to) with `middle` (fresh, at their places) and moving
+   * those after by `delta`: references copied, nothing moved yet.
+   */
+  splice(text: string, excluded: TextRange[], from: number, to: number, middle: Citation[], delta: number): ScanState {
+    const stored = [...this.stored.slice(0, from), ...middle, ...this.stored.slice(to)];
+    // Kept citations keep their moves; the fresh ones move by nothing; those after move as before plus delta.
+    const before = this.deltaAt(from - 1);
+    const after = this.deltaAt(to) + delta;
+    const marks = this.marks.filter((mk) => mk.from < from);
+    if (before) marks.push({ from, by: -before });
+    const afterFrom = from + middle.length;
+    if (afterFrom < stored.length) {
+      marks.push({ from: afterFrom, by: after });
+      const lift = afterFrom - to;
+      for (const mk of this.marks) if (mk.from > to) marks.push({ from: mk.from + lift, by: mk.by });
+    }
+    const carried = this.carried - countCarried(this.stored.slice(from, to)) + countCarried(middle);
+    return new ScanState(text, excluded, stored, carried, merge(marks, stored.length));
+  }
+}
+
+/** Marks in order, those at one index added up, those that move nothing (or nothing is left to move) dropped. */
+function merge(marks: { from: number; by: number }[], length: number): { from: number; by: number }[] {
+  const out: { from: number; by: number }[] = [];
+  for (const mk of marks.sort((a, b) => a.from - b.from)) {
+    if (mk.from >= length) continue;
+    const last = out[out.length - 1];
+    if (last && last.from === mk.from) last.by += mk.by;
+    else out.push({ ...mk });
+  }
+  return out.filter((mk) => mk.by !== 0);
+}
+
+function countCarried(cs: Citation[]): number {
+  let n = 0;
+  for (const c of cs) if (c.instrument.type === 'carried') n++;
+  return n;
 }
 
 export interface ScanUpdate {
@@ -22,7 +152,8 @@ export interface ScanUpdate {
 
 export function scanFresh(text: string, aliases: AliasTable, resolve: (c: ScannedCitation) => Citation): ScanUpdate {
   const excluded = excludedRanges(text);
-  return { state: { text, excluded, citations: scanCitations(text, aliases, excluded).map(resolve) }, rescanned: { start: 0, end: text.length } };
+  const citations = scanCitations(text, aliases, excluded).map(resolve);
+  return { state: new ScanState(text, excluded, citations, countCarried(citations)), rescanned: { start: 0, end: text.length } };
 }
 
 /**
@@ -36,11 +167,11 @@ export interface EditHint {
 }
 
 /**
- * What can change Markdown's code, comment, HTML and link structure: those characters, tabs and
- * four-space indents (indented code), list markers (a list's indented continuation is not code),
- * "www." (a bare URL).
+ * What, typed or deleted, can change Markdown's code, comment, HTML and link structure: those
+ * characters, tabs and four-space indents (indented code), list markers (a list's indented
+ * continuation is not code), "www." (a bare URL), line breaks (blocks merge or split).
  */
-const STRUCTURAL = /[`~<>[\]():\t]|(?:^|\n) {4}|(?:^|\n) {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|www\./;
+const STRUCTURAL = /[`~<>[\]():\t\n\r]| {4}|(?:^|\n) {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|www\./;
 
 export function scanUpdate(previous: ScanState | undefined, text: string, aliases: AliasTable, resolve: (c: ScannedCitation) => Citation, hint?: EditHint): ScanUpdate {
   if (!previous) return scanFresh(text, aliases, resolve);
@@ -64,27 +195,45 @@ export function scanUpdate(previous: ScanState | undefined, text: string, aliase
   const window = blockAround(text, prefix, text.length - suffix);
   const oldWindowEnd = window.end - delta;
   if (oldWindowEnd < window.start) return scanFresh(text, aliases, resolve);
-  // Typing prose (no code, comment, HTML or link characters, before or after, and no structure
-  // touching the edited blocks; not the first block, where front matter starts) cannot move
-  // Markdown's excluded regions: they are the old ones, shifted; otherwise Markdown is parsed again
-  // and compared.
-  const plain = window.start > 0 && !STRUCTURAL.test(text.slice(window.start, window.end)) && !STRUCTURAL.test(old.slice(window.start, oldWindowEnd)) && !previous.excluded.some((r) => r.start <= oldWindowEnd && r.end >= window.start);
-  const excluded = plain ? shiftedOutside(previous.excluded, window.start, oldWindowEnd, delta) : excludedRanges(text);
-  if (!plain && !sameOutside(previous.excluded, excluded, window, oldWindowEnd, delta)) return scanFresh(text, aliases, resolve);
+  // After a plain edit the regions outside are the old ones by construction; otherwise compare.
+  const local = localExclusions(previous, old, text, window, oldWindowEnd, prefix, suffix, delta);
+  const excluded = local ?? excludedRanges(text);
+  if (!local && !sameOutside(previous.excluded, excluded, window, oldWindowEnd, delta)) return scanFresh(text, aliases, resolve);
 
-  // Citations before the window are kept; those after it are copies moved by the edit's length.
-  const before = previous.citations.filter((c) => c.range.end <= window.start);
-  const after = previous.citations.filter((c) => c.range.start >= oldWindowEnd).map((c) => shiftCitation(c, delta));
+  // Citations before the window are kept; those after it will move by the edit's length when asked for.
+  const from = previous.firstEndingAfter(window.start);
+  const to = Math.max(from, previous.firstStartingFrom(oldWindowEnd));
   const middle = scanRange(text, window.start, window.end, aliases, excluded).map(resolve);
-  return { state: { text, excluded, citations: [...before, ...middle, ...after] }, rescanned: window };
+  return { state: previous.splice(text, excluded, from, to, middle, delta), rescanned: window };
+}
+
+/**
+ * The excluded regions after a plain edit, from the edited blocks alone: when the edit's own text has
+ * no character that changes Markdown structure, no region crosses the blocks' edges, and the old
+ * blocks parsed alone give the regions the whole text gave them (so their context does not matter),
+ * the new blocks parsed alone give theirs, and the regions outside are the old ones, shifted.
+ * Undefined when any of that fails: the whole text is parsed again.
+ */
+function localExclusions(previous: ScanState, old: string, text: string, window: TextRange, oldWindowEnd: number, prefix: number, suffix: number, delta: number): TextRange[] | undefined {
+  if (window.start === 0) return undefined; // front matter starts the text
+  if (STRUCTURAL.test(old.slice(prefix, old.length - suffix)) || STRUCTURAL.test(text.slice(prefix, text.length - suffix))) return undefined;
+  const crosses = (at: number) => previous.excluded.some((r) => r.start < at && r.end > at);
+  if (crosses(window.start) || crosses(oldWindowEnd)) return undefined;
+  const oldInside = previous.excluded.filter((r) => r.start >= window.start && r.end <= oldWindowEnd);
+  const oldAlone = excludedRanges(old.slice(window.start, oldWindowEnd));
+  if (oldAlone.length !== oldInside.length || oldAlone.some((r, i) => r.start + window.start !== oldInside[i].start || r.end + window.start !== oldInside[i].end)) return undefined;
+  const inside = excludedRanges(text.slice(window.start, window.end)).map((r) => ({ start: r.start + window.start, end: r.end + window.start }));
+  const outside = shiftedOutside(previous.excluded, window.start, oldWindowEnd, delta);
+  const before = outside.filter((r) => r.end <= window.start);
+  return [...before, ...inside, ...outside.slice(before.length)];
 }
 
 /** The old excluded ranges before the window, and those after it moved by `delta`. */
 function shiftedOutside(old: TextRange[], windowStart: number, oldWindowEnd: number, delta: number): TextRange[] {
   const out: TextRange[] = [];
   for (const r of old) {
-    if (r.end < windowStart) out.push(r);
-    else if (r.start > oldWindowEnd) out.push(delta ? { start: r.start + delta, end: r.end + delta } : r);
+    if (r.end <= windowStart) out.push(r);
+    else if (r.start >= oldWindowEnd) out.push(delta ? { start: r.start + delta, end: r.end + delta } : r);
   }
   return out;
 }

@@ -28,8 +28,8 @@ interface Entry {
   version: number;
   /** The text scanned, its excluded ranges and citations; the next version rescans only what changed. */
   scan: ScanState;
-  /** The scan's citations with carried-over references ("ibid.") linked to their antecedents. */
-  linked: Citation[];
+  /** The scan's citations with carried-over references ("ibid.") linked to their antecedents, made on first use. */
+  linked?: Citation[];
 }
 
 /** Citations per document URI for its latest version; closed documents are forgotten. */
@@ -43,27 +43,38 @@ export class CitationCache {
   constructor(private readonly context: CitationContext) {}
 
   get(document: TextDocumentLike): Citation[] {
+    const entry = this.current(document);
+    if (!entry) return [];
+    // Linking is linear and cheap; an edit anywhere can change which antecedent a later "ibid." has.
+    entry.linked ??= entry.scan.carried ? linkCitations(this.context, entry.scan.text, entry.scan.citations) : entry.scan.citations;
+    return entry.linked;
+  }
+
+  /** The entry for the document's current version, rescanned where an edit changed it. */
+  private current(document: TextDocumentLike): Entry | undefined {
     const text = document.getText();
     const entry = this.entries.get(document.uri);
     // A reused version number with other text (a misbehaving client) still rescans.
-    if (entry && entry.version === document.version && entry.scan.text === text) return entry.linked;
+    if (entry && entry.version === document.version && entry.scan.text === text) return entry;
     if (text.length > this.maxLength) {
       this.entries.delete(document.uri);
-      return [];
+      return undefined;
     }
     const context = this.context;
     const edit = this.edits.get(document.uri);
     this.edits.delete(document.uri);
     const hint = edit && entry && edit.from === entry.version && edit.to === document.version ? edit.hint : undefined;
     const { state } = scanUpdate(entry?.scan, text, context.aliases, (c) => resolveCitation(context, c), hint);
-    // Linking is linear and cheap; an edit anywhere can change which antecedent a later "ibid." has.
-    const linked = linkCitations(context, text, state.citations);
-    this.entries.set(document.uri, { version: document.version, scan: state, linked });
-    return linked;
+    const fresh: Entry = { version: document.version, scan: state };
+    this.entries.set(document.uri, fresh);
+    return fresh;
   }
 
-  /** The citation under an offset, if any (binary search: citations are sorted). */
+  /** The citation under an offset, if any: a binary search, without moving every citation after an edit. */
   at(document: TextDocumentLike, offset: number): Citation | undefined {
+    const entry = this.current(document);
+    if (!entry) return undefined;
+    if (!entry.scan.carried) return entry.scan.citationAt(offset);
     const citations = this.get(document);
     let lo = 0;
     let hi = citations.length - 1;
