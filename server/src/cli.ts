@@ -103,6 +103,21 @@ program
   });
 
 program
+  .command('precedent')
+  .description('find agreed language: the corpus paragraphs closest to a text, with the share of its wording each holds')
+  .argument('<text...>', 'the sentence or paragraph to look for')
+  .option('--limit <n>', 'paragraphs to show', positiveInt, 5)
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .addOption(new Option('--style <style>', 'how to write the citations').choices(CITATION_STYLES).default('full'))
+  .action((words: string[], opts: { limit: number; format: 'text' | 'json'; style: CitationStyle }) => {
+    const results = service().findAgreedLanguage(words.join(' '), opts.limit, opts.style);
+    if (opts.format === 'json') out(`${JSON.stringify(results, null, 2)}\n`);
+    else if (!results.length) out('No paragraph of the corpus shares this wording.\n');
+    else for (const r of results) out(`${r.citation} — ${Math.round(r.score * 100)} % same wording\n  ${r.text}\n  difference: ${r.difference}\n`);
+    process.exitCode = results.length ? 0 : 1;
+  });
+
+program
   .command('annex')
   .description('print every paragraph a draft (.md or .docx) cites, in the order first cited, with the lines that cite it')
   .argument('<file>', 'a Markdown or Word draft')

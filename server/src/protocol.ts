@@ -42,6 +42,24 @@ export interface TopicInfo {
   references: TopicReference[];
 }
 
+export interface AgreedLanguageParams {
+  text: string;
+  limit?: number;
+}
+
+export interface AgreedLanguageResult {
+  /** The paragraph's citation in the citationStyle setting. */
+  citation: string;
+  /** Its clean text. */
+  text: string;
+  /** Share of the query's wording found in the paragraph, in order (0–1). */
+  score: number;
+  uri: string;
+  range: CorpusSearchResult['range'];
+  /** The query's words, those not found in order in [brackets]. */
+  difference: string;
+}
+
 export interface AnnexParams {
   uri: string;
 }
@@ -63,6 +81,8 @@ export const Methods = {
   search: 'unCitations/search',
   /** void → CorpusSummary */
   summary: 'unCitations/summary',
+  /** AgreedLanguageParams → AgreedLanguageResult[]: the closest corpus paragraphs to a text, best first. */
+  agreedLanguage: 'unCitations/agreedLanguage',
   /** AnnexParams → AnnexResult: the annex of paragraphs an open draft cites, in the configured style. */
   annex: 'unCitations/annex',
   /** Server → client notification while the corpus loads and when it is ready: CorpusSummary & {state}. */

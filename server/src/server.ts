@@ -26,7 +26,7 @@ import { Corpora } from './node/corpora';
 import { isDraft } from './documentKinds';
 import { WorkspaceIndexer } from './node/workspaceIndexer';
 import { annexMarkdown, annexRange } from './features/annex';
-import { type AnnexParams, type AnnexResult, type CorpusSearchParams, Methods } from './protocol';
+import { type AgreedLanguageParams, type AgreedLanguageResult, type AnnexParams, type AnnexResult, type CorpusSearchParams, Methods } from './protocol';
 import { type LanguageService, createLanguageService } from './service';
 import { toSettings } from './settings';
 
@@ -287,6 +287,9 @@ export function startServer(connection: Connection, dataDir: string): void {
     guard('search', [], () => (typeof params?.query === 'string' ? mainService()?.search(params.query, Math.min(Math.max(params.limit ?? 50, 1), 200)) ?? [] : [])),
   );
   connection.onRequest(Methods.summary, () => mainService()?.summary() ?? null);
+  connection.onRequest(Methods.agreedLanguage, (params: AgreedLanguageParams): AgreedLanguageResult[] =>
+    guard('agreed language', [], () => (typeof params?.text === 'string' && params.text.length <= 20_000 ? mainService()?.findAgreedLanguage(params.text, Math.min(Math.max(Math.floor(params.limit ?? 10), 1), 100)) ?? [] : [])),
+  );
   connection.onRequest(Methods.annex, (params: AnnexParams): AnnexResult | null => {
     const d = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!handled(d)) return null;

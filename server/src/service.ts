@@ -8,6 +8,7 @@ import type { Citation } from './citations/model';
 import { createCitationContext, findCitations } from './citations/resolver';
 import type { Corpus } from './corpus/corpus';
 import { type Annex, type AnnexPlace, annexRange, buildAnnex, linePlace } from './features/annex';
+import { AgreedLanguageProvider } from './features/agreedLanguage';
 import { CodeActionProvider } from './features/codeActions';
 import { CompletionProvider } from './features/completion';
 import { type CorpusUri, DefinitionProvider, sourceRange } from './features/definition';
@@ -21,7 +22,7 @@ import { LazySearch, snippet } from './features/search';
 import { WorkspaceSymbolProvider } from './features/workspaceSymbols';
 import type { WorkspaceIndex } from './features/workspaceIndex';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import type { CorpusSearchResult, CorpusSummary, TopicInfo } from './protocol';
+import type { AgreedLanguageResult, CorpusSearchResult, CorpusSummary, TopicInfo } from './protocol';
 
 export interface LanguageServiceOptions {
   corpus: Corpus;
@@ -45,6 +46,8 @@ export interface LanguageService {
   getReferences(document: TextDocumentLike, position: Position, openDocuments: Iterable<TextDocumentLike>, index?: WorkspaceIndex): Location[];
   /** The citations of a text that is not open, for the workspace index: nothing is cached. */
   scan(text: string): Citation[];
+  /** The corpus paragraphs closest to a text (agreed language), best first; `style` for this call only. */
+  findAgreedLanguage(text: string, limit?: number, style?: CitationStyle): AgreedLanguageResult[];
   /** The annex of paragraphs a draft cites (an annex already in it is not counted); `place` names where an offset is. */
   getAnnex(document: TextDocumentLike, style?: CitationStyle, place?: (offset: number) => AnnexPlace): Annex;
   getDocumentLinks(document: TextDocumentLike): DocumentLink[];
@@ -74,6 +77,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const codeActions = new CodeActionProvider(cache, corpus);
   const references = new ReferencesProvider(cache);
   const links = new DocumentLinkProvider(cache, corpusUri);
+  const agreed = new AgreedLanguageProvider(corpus, cache, corpusUri);
   const symbols = new WorkspaceSymbolProvider(search, corpusUri);
   const quotes = quotesChecker;
   let settings = DEFAULT_SETTINGS;
@@ -92,7 +96,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getDefinition: (d: TextDocumentLike, p: Position) => definition.provideDefinition(d, p),
     getCompletions: (d: TextDocumentLike, p: Position) => completion.provideCompletions(d, p, settings),
     getDiagnostics: (d: TextDocumentLike) => diagnostics.run(d, settings),
-    getCodeActions: (d: TextDocumentLike, r: Range, diags: Diagnostic[]) => codeActions.provideCodeActions(d, r, diags),
+    getCodeActions: (d: TextDocumentLike, r: Range, diags: Diagnostic[]) => [...codeActions.provideCodeActions(d, r, diags), ...agreed.codeActions(d, r, settings.citationStyle)],
+    findAgreedLanguage: (text: string, limit = 10, style: CitationStyle = settings.citationStyle) => agreed.find(text, limit, style),
     getReferences: (d: TextDocumentLike, p: Position, docs: Iterable<TextDocumentLike>, index?: WorkspaceIndex) => references.provideReferences(d, p, docs, index),
     scan: (text: string) => (text.length <= settings.maxFileSize ? findCitations(context, text) : []),
     getAnnex: (d: TextDocumentLike, style: CitationStyle = settings.citationStyle, place?: (offset: number) => AnnexPlace) => {

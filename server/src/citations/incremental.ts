@@ -84,6 +84,16 @@ export class ScanState {
     return undefined;
   }
 
+  /** The citations overlapping [start, end), each moved to its place. */
+  between(start: number, end: number): Citation[] {
+    const out: Citation[] = [];
+    for (let i = this.firstEndingAfter(start); i < this.stored.length && this.startAt(i) < end; i++) {
+      const by = this.deltaAt(i);
+      out.push(by ? shiftCitation(this.stored[i], by) : this.stored[i]);
+    }
+    return out;
+  }
+
   /** First index whose citation ends after `offset` / starts at or after it. */
   firstEndingAfter(offset: number): number {
     return this.search((i) => this.endAt(i) > offset);

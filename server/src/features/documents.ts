@@ -70,6 +70,14 @@ export class CitationCache {
     return fresh;
   }
 
+  /** The citations overlapping text[start, end), without moving every citation after an edit. */
+  between(document: TextDocumentLike, start: number, end: number): Citation[] {
+    const entry = this.current(document);
+    if (!entry) return [];
+    if (entry.scan.carried) return this.get(document).filter((c) => c.range.end > start && c.range.start < end);
+    return entry.scan.between(start, end);
+  }
+
   /** The citation under an offset, if any: a binary search, without moving every citation after an edit. */
   at(document: TextDocumentLike, offset: number): Citation | undefined {
     const entry = this.current(document);

@@ -5,7 +5,8 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { formatCitation } from '../citations/format';
 import type { Citation, TextRange } from '../citations/model';
-import { shiftRange } from '../citations/shift';
+import { shiftCitation, shiftRange } from '../citations/shift';
+import { blockAround } from '../citations/scanner';
 import { type Corpus, type ParagraphRef, compendiumLabel, paragraphByKey, paragraphId } from '../corpus/corpus';
 import { type Difference, explainDifference, matchQuote, meaningChange, parseQuote } from '../quotes/compare';
 import { type Quotation, findQuotations } from '../quotes/detect';
@@ -139,10 +140,32 @@ export class QuoteChecker {
       })),
   };
 
+  /**
+   * The finding on the quotation at `offset`. Quotations never cross a blank line, so the block
+   * around the offset is checked alone (a hover costs its paragraph, not the document); a block
+   * that refers to a footnote is checked with the whole document, where the footnote is.
+   */
+  private findingAt(document: TextDocumentLike, offset: number): QuoteFinding | undefined {
+    const text = document.getText();
+    const block = blockAround(text, offset, offset);
+    const blockText = text.slice(block.start, block.end);
+    const at = (x: QuoteFinding) => contains(x.quotation.range, offset) && !contains(x.quotation.citation.range, offset);
+    if (/\[\^/.test(blockText)) return this.check(document).find(at);
+    if (!/["“”]|^\s*>/m.test(blockText)) return undefined;
+    const citations = this.citations.between(document, block.start, block.end).map((c) => shiftCitation(c, -block.start));
+    for (const q of findQuotations(blockText, citations)) {
+      const quotation = { ...q, range: shiftRange(q.range, block.start), content: shiftRange(q.content, block.start), citation: shiftCitation(q.citation, block.start) };
+      if (!contains(quotation.range, offset) || contains(quotation.citation.range, offset)) continue;
+      const [finding] = this.checkOne(q);
+      return finding && moveFinding(finding, quotation, block.start);
+    }
+    return undefined;
+  }
+
   /** On a checked quotation: the word-level difference from the source. */
   hover(document: TextDocumentLike, position: Position): Hover | undefined {
     const offset = document.offsetAt(position);
-    const f = this.check(document).find((x) => contains(x.quotation.range, offset) && !contains(x.quotation.citation.range, offset));
+    const f = this.findingAt(document, offset);
     if (!f) return undefined;
     const lines = [`**${escapeMarkdown(f.message)}**`];
     if (f.diff) {
