@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createWorkspaceService } from '../../server/src/node/corpora';
 import { readCorpusSources } from '../../server/src/node/corpusFiles';
+import { PERTURBATIONS, agreedAccuracy } from './agreed';
 import { BASELINE_FILE, type Baseline, type Summary, compare, evaluateAll, summarise, toBaseline } from './evaluate';
 
 const dataDir = join(__dirname, '..', '..', 'data');
@@ -22,7 +23,22 @@ for (const r of results) lines.push(row(r.file, summarise(r.outcomes, r.unlisted
 lines.push(row('**overall**', summarise(results.flatMap((r) => r.outcomes), results.flatMap((r) => r.unlisted))));
 console.log(lines.join('\n'));
 
+// Agreed language (issue 14): top-1 of every paragraph of 18+ words, perturbed five ways.
+const agreed = agreedAccuracy(service.corpus);
+console.log(`\nAgreed language: ${agreed.paragraphs} paragraphs of 18 words or more, each perturbed five ways; the paragraph found first:\n`);
+console.log('| perturbation | found first |\n|---|---|');
+let agreedRight = 0;
+let agreedTotal = 0;
+for (const how of PERTURBATIONS) {
+  const { right, total } = agreed.perPerturbation[how];
+  agreedRight += right;
+  agreedTotal += total;
+  console.log(`| ${how} | ${right}/${total} (${pct(right, total)}) |`);
+}
+console.log(`| **overall** | ${agreedRight}/${agreedTotal} (${pct(agreedRight, agreedTotal)}) |`);
+
 if (args.has('--verbose')) {
+  for (const m of agreed.misses) console.log(`  ✗ agreed language: ${m.paragraph} (${m.how}) — found ${m.got} first`);
   for (const r of results) {
     for (const o of r.outcomes.filter((x) => !x.right)) console.log(`  ✗ ${r.file}.md:${o.row.line}  ${o.row.text}  — expected ${o.row.raw}, got ${o.got}`);
     for (const u of r.unlisted.filter((x) => x.got !== 'outside')) console.log(`  ? ${r.file}.md:${u.line}  ${u.text}  — not in the expectations, read as ${u.got}`);

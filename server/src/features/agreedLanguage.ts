@@ -42,7 +42,13 @@ export class AgreedLanguageProvider {
     if (!span) return [];
     const sentence = document.getText().slice(span.start, span.end);
     const [best] = this.index.find(sentence, 1);
-    if (!best || best.score < OFFER_SCORE || best.words.length < OFFER_WORDS) return [];
+    if (!best) return [];
+    // The reused stretch: lead-in words ("We recall that") and a tail of the drafter's own are not reuse.
+    const first = best.words.findIndex((w) => w.found);
+    const last = best.words.length - 1 - [...best.words].reverse().findIndex((w) => w.found);
+    const found = best.words.filter((w) => w.found).length;
+    const share = first < 0 ? 0 : found / (last - first + 1);
+    if (share < OFFER_SCORE || found < OFFER_WORDS) return [];
     // Already cited in the sentence: nothing to offer.
     if (this.citations.get(document).some((c) => c.range.start >= span.start && c.range.end <= span.end + 40 && c.members.some((m) => m.target?.paragraph === best.ref.paragraph))) return [];
     const citation = formatCitation(best.ref.document, best.ref.paragraph, style);
@@ -50,7 +56,7 @@ export class AgreedLanguageProvider {
     const whole = { start: document.positionAt(span.start), end };
     const agreed = best.ref.paragraph.text.replace(/[;:.,]\s*$/, '');
     return [
-      { title: `Cite agreed language: ${citation} (${Math.round(best.score * 100)} % same wording)`, kind: 'quickfix', edit: { changes: { [document.uri]: [{ range: { start: end, end }, newText: ` (${citation})` }] } } },
+      { title: `Cite agreed language: ${citation} (${Math.round(share * 100)} % same wording)`, kind: 'quickfix', edit: { changes: { [document.uri]: [{ range: { start: end, end }, newText: ` (${citation})` }] } } },
       { title: `Use the agreed wording of ${citation}`, kind: 'refactor.rewrite', edit: { changes: { [document.uri]: [{ range: whole, newText: `${agreed} (${citation})` }] } } },
     ];
   }
