@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PERTURBATIONS, agreedAccuracy } from '../bench/accuracy/agreed';
 import { createLanguageService } from '../server/src/service';
+import { toSettings } from '../server/src/settings';
 import { realCorpus } from './helpers';
 import { LspClient } from './lspClient';
 
@@ -87,5 +88,44 @@ describe('over stdio and on the command line', () => {
     const json = JSON.parse(spawnSync(process.execPath, [cli, 'precedent', 'States parties shall respect the fundamental human rights of smuggled migrants', '--format', 'json', '--style', 'words'], { encoding: 'utf8' }).stdout);
     assert.equal(json[0].citation, 'recommendation 18 of the first meeting');
     assert.ok(json.length >= 2);
+  });
+});
+
+describe('agreed language reused without a citation', () => {
+  const hints = (text: string, settings?: Parameters<typeof toSettings>[0]) => {
+    const s = createLanguageService({ corpus: realCorpus(), corpusUri: (f) => `file:///data/${f}` });
+    if (settings) s.settings = toSettings(settings);
+    return s.getDiagnostics(TextDocument.create(`file:///reuse-${Math.random()}.md`, 'markdown', 1, text)).filter((d) => d.code === 'citation.uncited-agreed-language');
+  };
+
+  test('a sentence reproducing 12 words or more of a paragraph, uncited: information, with a fix that cites it', () => {
+    const text = 'We believe that States parties should respect the fundamental human rights of smuggled migrants, irrespective of their migration status, and more.\n';
+    const [d] = hints(text);
+    assert.equal(d.severity, 3);
+    assert.equal(d.message, 'These 16 words are agreed language from I.18, which this paragraph does not cite.');
+    assert.deepEqual(d.range, { start: { line: 0, character: 16 }, end: { line: 0, character: 135 } });
+    assert.deepEqual((d.data as { fixes: unknown[] }).fixes, [{ title: 'Cite I.18', range: { start: { line: 0, character: 145 }, end: { line: 0, character: 145 } }, newText: ' (I.18)' }]);
+    const actions = service.getCodeActions(TextDocument.create('file:///reuse-fix.md', 'markdown', 1, text), d.range, [d]);
+    assert.equal(actions[0].title, 'Cite I.18');
+  });
+
+  test('cited in the same paragraph, quoted with attribution, in code, or shorter than minWords: no hint', () => {
+    const reused = 'States parties should respect the fundamental human rights of smuggled migrants, irrespective of their migration status';
+    assert.deepEqual(hints(`${reused}.\nSee recommendation 18 of the first meeting.\n`), []);
+    assert.deepEqual(hints(`They agreed that "${reused}" (I.18).\n`), []);
+    assert.deepEqual(hints(`\`\`\`\n${reused}\n\`\`\`\n`), []);
+    assert.equal(hints(`${reused}.\n`, { agreedLanguage: { minWords: 20 } }).length, 0);
+    assert.equal(hints(`${reused}.\n`, { agreedLanguage: { minWords: 8 } }).length, 1);
+  });
+
+  test('common phrases and unrelated UN prose draw no hint', () => {
+    const prose = [
+      'States parties are encouraged to consider the Protocol against the Smuggling of Migrants by Land, Sea and Air, supplementing the United Nations Convention against Transnational Organized Crime, in their national plans.',
+      'The proposed programme budget for the biennium 2026–2027 provides for a net reduction of 42 posts in the regional commissions and the Department of Economic and Social Affairs.',
+      'Parties to the Paris Agreement are invited to communicate their nationally determined contributions every five years, informed by the outcomes of the global stocktake.',
+      'The Security Council decides to extend the mandate of the peacekeeping mission until 31 December and requests the Secretary-General to report every ninety days on its implementation.',
+      'Non-governmental organizations in consultative status with the Economic and Social Council submitted written statements on the rights of migrant workers and members of their families.',
+    ].join('\n\n');
+    assert.deepEqual(hints(prose).map((d) => d.message), []);
   });
 });

@@ -13,6 +13,7 @@ import { CodeActionProvider } from './features/codeActions';
 import { CompletionProvider } from './features/completion';
 import { type CorpusUri, DefinitionProvider, sourceRange } from './features/definition';
 import { CitationChecker, type DiagnosticChecker, DiagnosticsPipeline } from './features/diagnostics';
+import { UncitedReuseChecker } from './features/uncitedReuse';
 import { DocumentLinkProvider } from './features/documentLinks';
 import { CitationCache, type TextDocumentLike } from './features/documents';
 import { HoverProvider } from './features/hover';
@@ -72,7 +73,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const completion = new CompletionProvider(corpus, search);
   const quotesChecker = new QuoteChecker(corpus, cache);
   // Every check of a document, run once per version; the agreed-language check joins this list.
-  const checkers: DiagnosticChecker[] = [new CitationChecker(cache), quotesChecker.checker];
+  const checkers: DiagnosticChecker[] = [new CitationChecker(cache), quotesChecker.checker, new UncitedReuseChecker(corpus, cache, (d) => cache.excluded(d))];
   const diagnostics = new DiagnosticsPipeline(checkers);
   const codeActions = new CodeActionProvider(cache, corpus);
   const references = new ReferencesProvider(cache);

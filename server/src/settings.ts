@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = [
   'citation.quote-mismatch',
   'citation.quote-elsewhere',
   'citation.quote-bracket',
+  'citation.uncited-agreed-language',
   'document.too-large',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
@@ -37,6 +38,8 @@ export interface Settings {
   /** Also check plain-text files, not only Markdown. */
   plainText: boolean;
   corpus: { paths: string[] };
+  /** A sentence reproducing this many consecutive words of a corpus paragraph, uncited, draws a hint. */
+  agreedLanguage: { minWords: number };
 }
 
 export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeveritySetting> = {
@@ -53,6 +56,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeveritySetting> = {
   'citation.quote-mismatch': 'warning',
   'citation.quote-elsewhere': 'warning',
   'citation.quote-bracket': 'information',
+  'citation.uncited-agreed-language': 'information',
   'document.too-large': 'information',
 };
 
@@ -63,6 +67,7 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze({
   maxFileSize: 5_000_000,
   plainText: false,
   corpus: { paths: [] },
+  agreedLanguage: { minWords: 12 },
 });
 
 /**
@@ -90,6 +95,7 @@ export function toSettings(raw: unknown): Settings {
     if (typeof value === 'string' && (SEVERITIES as string[]).includes(value)) severity[code] = value as SeveritySetting;
   }
   const corpus = (r.corpus && typeof r.corpus === 'object' ? r.corpus : {}) as Record<string, unknown>;
+  const agreed = (r.agreedLanguage && typeof r.agreedLanguage === 'object' ? r.agreedLanguage : {}) as Record<string, unknown>;
   return deepFreeze({
     diagnostics: { enabled: typeof diagnostics.enabled === 'boolean' ? diagnostics.enabled : true, severity },
     citationStyle: typeof r.citationStyle === 'string' && (CITATION_STYLES as string[]).includes(r.citationStyle) ? (r.citationStyle as CitationStyle) : DEFAULT_SETTINGS.citationStyle,
@@ -97,5 +103,6 @@ export function toSettings(raw: unknown): Settings {
     maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize > 0 ? r.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
     plainText: typeof r.plainText === 'boolean' ? r.plainText : false,
     corpus: { paths: Array.isArray(corpus.paths) ? corpus.paths.filter((p): p is string => typeof p === 'string') : [] },
+    agreedLanguage: { minWords: typeof agreed.minWords === 'number' && Number.isInteger(agreed.minWords) && agreed.minWords >= 6 && agreed.minWords <= 60 ? agreed.minWords : 12 },
   });
 }

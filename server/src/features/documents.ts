@@ -70,6 +70,11 @@ export class CitationCache {
     return fresh;
   }
 
+  /** Where citations cannot be (code, comments, link destinations): the scan's excluded ranges. */
+  excluded(document: TextDocumentLike): TextRange[] {
+    return this.current(document)?.scan.excluded ?? [];
+  }
+
   /** The citations overlapping text[start, end), without moving every citation after an edit. */
   between(document: TextDocumentLike, start: number, end: number): Citation[] {
     const entry = this.current(document);
