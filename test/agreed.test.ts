@@ -129,3 +129,15 @@ describe('agreed language reused without a citation', () => {
     assert.deepEqual(hints(prose).map((d) => d.message), []);
   });
 });
+
+describe('lineage: the same wording in other instruments', () => {
+  test('hover shows it, oldest first, with years; un-cite show prints it', () => {
+    const doc = TextDocument.create('file:///lineage.md', 'markdown', 1, 'See I.11 and Resolution 6/3, para 9 (a).');
+    const i11 = (service.getHover(doc, { line: 0, character: 5 })!.contents as { value: string }).value;
+    assert.match(i11, /Same wording also in: Resolution 6\/3, para 9 \\\(a\\\) \\\(2012\\\)/);
+    const para9a = (service.getHover(doc, { line: 0, character: 20 })!.contents as { value: string }).value;
+    assert.match(para9a, /Same wording also in: I\\\.11 \\\(2012\\\)/);
+    const shown = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'cli.js'), 'show', 'I.11'], { encoding: 'utf8' }).stdout;
+    assert.match(shown, /same wording also in: Resolution 6\/3, para 9 \(a\) \(2012\)/);
+  });
+});

@@ -6,7 +6,8 @@ import { type CitationStyle, formatCitation } from './citations/format';
 import type { EditHint } from './citations/incremental';
 import type { Citation } from './citations/model';
 import { createCitationContext, findCitations } from './citations/resolver';
-import type { Corpus } from './corpus/corpus';
+import { type Corpus, type ParagraphRef, paragraphId } from './corpus/corpus';
+import { type Lineage, computeLineage, yearOf } from './agreed/lineage';
 import { type Annex, type AnnexPlace, annexRange, buildAnnex, linePlace } from './features/annex';
 import { AgreedLanguageProvider } from './features/agreedLanguage';
 import { CodeActionProvider } from './features/codeActions';
@@ -47,6 +48,8 @@ export interface LanguageService {
   getReferences(document: TextDocumentLike, position: Position, openDocuments: Iterable<TextDocumentLike>, index?: WorkspaceIndex): Location[];
   /** The citations of a text that is not open, for the workspace index: nothing is cached. */
   scan(text: string): Citation[];
+  /** Paragraphs of other instruments with the same wording ("I.11 (2012)"), oldest first. */
+  lineageOf(ref: ParagraphRef): string[];
   /** The corpus paragraphs closest to a text (agreed language), best first; `style` for this call only. */
   findAgreedLanguage(text: string, limit?: number, style?: CitationStyle): AgreedLanguageResult[];
   /** The annex of paragraphs a draft cites (an annex already in it is not counted); `place` names where an offset is. */
@@ -68,7 +71,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const context = createCitationContext(corpus);
   const cache = new CitationCache(context);
   const search = new LazySearch(corpus);
-  const hover = new HoverProvider(cache, corpus);
+  // Lineage is computed on first use (the first hover of a paragraph), once per corpus.
+  let lineage: Lineage | undefined;
+  const lineageOf = (ref: ParagraphRef) => {
+    lineage ??= computeLineage(corpus);
+    return (lineage.get(paragraphId(ref)) ?? []).map((r) => `${formatCitation(r.document, r.paragraph, 'full')}${yearOf(r.document) ? ` (${yearOf(r.document)})` : ''}`);
+  };
+  const hover = new HoverProvider(cache, corpus, lineageOf);
   const definition = new DefinitionProvider(cache, corpus, corpusUri);
   const completion = new CompletionProvider(corpus, search);
   const quotesChecker = new QuoteChecker(corpus, cache);
@@ -98,6 +107,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getCompletions: (d: TextDocumentLike, p: Position) => completion.provideCompletions(d, p, settings),
     getDiagnostics: (d: TextDocumentLike) => diagnostics.run(d, settings),
     getCodeActions: (d: TextDocumentLike, r: Range, diags: Diagnostic[]) => [...codeActions.provideCodeActions(d, r, diags), ...agreed.codeActions(d, r, settings.citationStyle)],
+    lineageOf,
     findAgreedLanguage: (text: string, limit = 10, style: CitationStyle = settings.citationStyle) => agreed.find(text, limit, style),
     getReferences: (d: TextDocumentLike, p: Position, docs: Iterable<TextDocumentLike>, index?: WorkspaceIndex) => references.provideReferences(d, p, docs, index),
     scan: (text: string) => (text.length <= settings.maxFileSize ? findCitations(context, text) : []),

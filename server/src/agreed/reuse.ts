@@ -56,7 +56,8 @@ export class ReuseIndex {
   private readonly windows = new Map<number, [number, number][]>();
   private readonly high: number;
 
-  constructor(corpus: Corpus, readonly k: number) {
+  /** `common`: a window found in this many paragraphs or more is boilerplate and never counts. */
+  constructor(corpus: Corpus, readonly k: number, common = 3) {
     this.high = power(k);
     const seen = new Set<string>();
     for (const copies of corpus.instruments.values()) {
@@ -76,7 +77,23 @@ export class ReuseIndex {
         });
       }
     }
-    for (const [h, list] of this.windows) if (new Set(list.map(([i]) => i)).size >= 3) this.windows.delete(h);
+    for (const [h, list] of this.windows) if (new Set(list.map(([i]) => i)).size >= common) this.windows.delete(h);
+  }
+
+  /** Every paragraph that shares a run of ≥ k words with `words`. */
+  sharing(words: string[]): ParagraphRef[] {
+    const out = new Map<number, ParagraphRef>();
+    const hashes = windowHashes(words.map(wordHash), this.k, this.high);
+    for (let at = 0; at < hashes.length; at++) {
+      for (const [i, pos] of this.windows.get(hashes[at]) ?? []) {
+        if (out.has(i)) continue;
+        const para = this.words[i];
+        let n = 0;
+        while (n < this.k && at + n < words.length && pos + n < para.length && words[at + n] === para[pos + n]) n++;
+        if (n >= this.k) out.set(i, this.refs[i]);
+      }
+    }
+    return [...out.values()];
   }
 
   /** The longest runs of ≥ k words `words` shares with one paragraph, left to right, not overlapping. */

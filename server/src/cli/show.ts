@@ -31,7 +31,8 @@ export function show(service: LanguageService, citationText: string, out: (s: st
       const { document: d, paragraph: p } = m.target!;
       const label = compendiumLabel(d, p);
       const name = formatCitation(d, p, d.kind === 'wg-recommendations' ? 'words' : 'full');
-      out(`${name}${label && label !== name ? ` (${label})` : ''}\n${p.text}\n  ${where(p.location.file, dataDirLabel)}:${p.location.start.line + 1}:${p.location.start.character + 1}\n\n`);
+      const lineage = service.lineageOf({ document: d, paragraph: p });
+      out(`${name}${label && label !== name ? ` (${label})` : ''}\n${p.text}\n  ${where(p.location.file, dataDirLabel)}:${p.location.start.line + 1}:${p.location.start.character + 1}\n${lineage.length ? `  same wording also in: ${lineage.join(' → ')}\n` : ''}\n`);
     }
   }
   return code;

@@ -6,7 +6,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { Citation, CitationMember } from '../citations/model';
 import { compendiumLabel, paragraphByKey } from '../corpus/corpus';
 import type { CorpusDocument, Paragraph } from '../corpus/model';
-import type { CorpusQueries } from '../corpus/corpus';
+import type { CorpusQueries, ParagraphRef } from '../corpus/corpus';
 import { type CitationCache, type TextDocumentLike, contains, toRange } from './documents';
 import { escapeMarkdown, quote } from './markdown';
 
@@ -14,7 +14,12 @@ import { escapeMarkdown, quote } from './markdown';
 export const MEMBERS_SHOWN = 5;
 
 export class HoverProvider {
-  constructor(private readonly citations: CitationCache, private readonly corpus: CorpusQueries) {}
+  constructor(
+    private readonly citations: CitationCache,
+    private readonly corpus: CorpusQueries,
+    /** Paragraphs of other instruments with the same wording, named with their year, oldest first. */
+    private readonly lineage?: (ref: ParagraphRef) => string[],
+  ) {}
 
   provideHover(document: TextDocumentLike, position: Position): Hover | undefined {
     const offset = document.offsetAt(position);
@@ -90,6 +95,8 @@ export class HoverProvider {
     if (topics.length) notes.push(`Thematic index: ${topics.map(escapeMarkdown).join('; ')}`);
     const reports = this.corpus.reportCitationsOf({ document: d, paragraph: p });
     if (reports.length) notes.push(`Also cited as ${reports.map(escapeMarkdown).join('; ')}`);
+    const lineage = this.lineage?.(({ document: d, paragraph: p })) ?? [];
+    if (lineage.length) notes.push(`Same wording also in: ${lineage.map(escapeMarkdown).join(' → ')}`);
     const all = this.corpus.copiesOf({ document: d, paragraph: p });
     const copies = all.map((c) => `${escapeMarkdown(c.document.origin.file)}, line ${c.paragraph.location.start.line + 1}${all.length > 1 && !c.document.origin.compendium ? ' (standalone copy)' : ''}`);
     notes.push(`Source: ${copies.join(' · ')}`);
