@@ -141,3 +141,26 @@ describe('lineage: the same wording in other instruments', () => {
     assert.match(shown, /same wording also in: Resolution 6\/3, para 9 \(a\) \(2012\)/);
   });
 });
+
+describe('the provenance declaration', () => {
+  const cli = join(__dirname, '..', 'dist', 'cli.js');
+  const run = (format: string) => spawnSync(process.execPath, [cli, 'provenance', join(__dirname, '..', 'examples', 'background-note.md'), '--format', format], { encoding: 'utf8' });
+
+  test('every paragraph of 12 words or more, its closest precedents and the share of its words from each', () => {
+    const rows = JSON.parse(run('json').stdout) as { where: string; words: number; precedents: { citation: string; share: number; difference: string }[] }[];
+    assert.ok(rows.length >= 3);
+    assert.ok(rows.every((r) => r.words >= 12));
+    const quoted = rows.find((r) => r.precedents[0]?.citation === 'X.12');
+    assert.ok(quoted && quoted.precedents[0].share > 0.8, JSON.stringify(rows.map((r) => [r.where, r.precedents[0]?.citation, r.precedents[0]?.share])));
+    assert.match(quoted.precedents[0].difference, /\[/);
+  });
+
+  test('as Markdown and CSV', () => {
+    const md = run('md').stdout;
+    assert.match(md, /^# Provenance of reused text: .*background-note\.md\n/);
+    assert.match(md, /\| line \d+ \| .* \| X\.12 \| \d+ % \|/);
+    const csv = run('csv').stdout.split('\n');
+    assert.equal(csv[0], 'paragraph,opening,words,precedent,share,difference');
+    assert.ok(csv.some((l) => /,"X\.12",0\.\d+,/.test(l)));
+  });
+});

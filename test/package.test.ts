@@ -47,7 +47,7 @@ describe('the packaged extension', () => {
     assert.equal(pkg.contributes['markdown.markdownItPlugins'], true);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['unCitations.corpus.paths']);
-    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command), ['unCitations.searchCorpus', 'unCitations.showParagraph', 'unCitations.openTopic', 'unCitations.insertAnnex', 'unCitations.restartServer', 'unCitations.statusMenu', 'unCitations.tryExample']);
+    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command), ['unCitations.searchCorpus', 'unCitations.showParagraph', 'unCitations.openTopic', 'unCitations.insertAnnex', 'unCitations.findAgreedLanguage', 'unCitations.showProvenance', 'unCitations.restartServer', 'unCitations.statusMenu', 'unCitations.tryExample']);
     // Every code the server reports has a severity setting, with the server's own default.
     for (const [code, setting] of Object.entries(DEFAULT_SEVERITY)) assert.equal(pkg.contributes.configuration.properties['unCitations.diagnostics.severity'].properties[code]?.default, setting, code);
     // Walkthrough steps run what they describe.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { createPreviewPlugin } from '../../server/src/preview';
-import { type AnnexResult, type CorpusSearchResult, type CorpusSummary, Methods, type TopicInfo } from '../../server/src/protocol';
+import { type AgreedLanguageResult, type AnnexResult, type CorpusSearchResult, type CorpusSummary, Methods, type TopicInfo } from '../../server/src/protocol';
 
 const CATEGORY = 'UN Citations';
 let client: LanguageClient | undefined;
@@ -25,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext) {
     vscode.commands.registerCommand('unCitations.openTopic', () => openTopic()),
     vscode.commands.registerCommand('unCitations.insertAnnex', () => insertAnnex()),
     vscode.commands.registerCommand('unCitations.statusMenu', () => statusMenu()),
+    vscode.commands.registerCommand('unCitations.showProvenance', () => showProvenance()),
+    vscode.commands.registerCommand('unCitations.findAgreedLanguage', () => findAgreedLanguage()),
     vscode.commands.registerCommand('unCitations.tryExample', (step?: string) => tryExample(context, step)),
     vscode.commands.registerCommand('unCitations.restartServer', async () => {
       await stopClient();
@@ -71,6 +73,8 @@ async function statusMenu() {
     ...(draft ? [{ label: '$(book) Show the cited paragraph beside', description: 'of the citation at the cursor', command: 'unCitations.showParagraph' }] : []),
     { label: '$(list-tree) Open the thematic index by topic…', command: 'unCitations.openTopic' },
     ...(draft ? [{ label: '$(list-ordered) Insert annex of cited paragraphs', description: 'at the end of this draft', command: 'unCitations.insertAnnex' }] : []),
+    ...(draft ? [{ label: '$(history) Show provenance of this draft', description: 'the declaration of reused text', command: 'unCitations.showProvenance' }] : []),
+    ...(draft ? [{ label: '$(quote) Find agreed language for the selection', command: 'unCitations.findAgreedLanguage' }] : []),
     { label: '$(play) Open the walkthrough example', command: 'unCitations.tryExample' },
     { label: '$(debug-restart) Restart the server', command: 'unCitations.restartServer' },
   ];
@@ -108,6 +112,61 @@ async function tryExample(context: vscode.ExtensionContext, step = 'hover') {
     await vscode.commands.executeCommand('editor.action.showHover');
   }
   return step;
+}
+
+/** The provenance declaration of the open draft, as a Markdown preview beside it. */
+async function showProvenance() {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) return undefined;
+  const markdown = await client.sendRequest<string | null>(Methods.provenance, { uri: editor.document.uri.toString() });
+  if (!markdown) return undefined;
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
+  return markdown;
+}
+
+interface AgreedItem extends vscode.QuickPickItem {
+  result: AgreedLanguageResult;
+}
+
+/**
+ * The closest agreed language to the selection (or the sentence at the cursor): Enter inserts the
+ * citation after it; the item's button replaces it with the agreed wording and its citation.
+ */
+async function findAgreedLanguage() {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) return undefined;
+  const document = editor.document;
+  let range: vscode.Range = editor.selection;
+  if (editor.selection.isEmpty) {
+    const line = document.lineAt(editor.selection.active.line);
+    range = line.range;
+  }
+  const text = document.getText(range);
+  if (!text.trim()) return undefined;
+  const results = await client.sendRequest<AgreedLanguageResult[]>(Methods.agreedLanguage, { text, limit: 10 });
+  const replace: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('replace'), tooltip: 'Replace with the agreed wording and its citation' };
+  const pick = vscode.window.createQuickPick<AgreedItem>();
+  pick.title = 'Agreed language';
+  pick.placeholder = results.length ? 'Enter inserts the citation; the button uses the agreed wording' : 'No paragraph of the corpus shares this wording';
+  pick.matchOnDetail = true;
+  pick.items = results.map((r) => ({ label: r.citation, description: `${Math.round(r.score * 100)} % same wording`, detail: r.difference, result: r, buttons: [replace] }));
+  return new Promise<string | undefined>((resolve) => {
+    pick.onDidAccept(async () => {
+      const item = pick.selectedItems[0];
+      pick.hide();
+      if (!item) return resolve(undefined);
+      await editor.edit((e) => e.insert(range.end, ` (${item.result.citation})`));
+      resolve(item.result.citation);
+    });
+    pick.onDidTriggerItemButton(async ({ item }) => {
+      pick.hide();
+      await editor.edit((e) => e.replace(range, `${item.result.text.replace(/[;:.,]\s*$/, '')} (${item.result.citation})`));
+      resolve(item.result.citation);
+    });
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  });
 }
 
 /** Appends the annex of cited paragraphs to the open draft, or refreshes the one between its markers. */

@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { CITATION_STYLES, type CitationStyle } from './citations/format';
 import { type FailOn, runCheck } from './cli/check';
 import { type Format, createReporter } from './cli/reporters';
-import { type AnnexFormat, printAnnex } from './cli/annex';
+import { type AnnexFormat, type ProvenanceFormat, printAnnex, printProvenance } from './cli/annex';
 import { corpusTable, search, show } from './cli/show';
 import { createWorkspaceService } from './node/corpora';
 import { readCorpusSources } from './node/corpusFiles';
@@ -115,6 +115,17 @@ program
     else if (!results.length) out('No paragraph of the corpus shares this wording.\n');
     else for (const r of results) out(`${r.citation} — ${Math.round(r.score * 100)} % same wording\n  ${r.text}\n  difference: ${r.difference}\n`);
     process.exitCode = results.length ? 0 : 1;
+  });
+
+program
+  .command('provenance')
+  .description('declare reused text: for every paragraph of a draft (.md or .docx), its closest precedents and the share of its words taken from each')
+  .argument('<file>', 'a Markdown or Word draft')
+  .addOption(new Option('--format <format>', 'output format').choices(['md', 'json', 'csv']).default('md'))
+  .addOption(new Option('--style <style>', 'how to write the citations').choices(CITATION_STYLES).default('full'))
+  .option('--max-file-size <bytes>', 'refuse files larger than this', positiveInt, 5_000_000)
+  .action(async (file: string, opts: { format: ProvenanceFormat; style: CitationStyle; maxFileSize: number }) => {
+    process.exitCode = await printProvenance(service(), file, opts.format, opts.style, opts.maxFileSize, out, err);
   });
 
 program

@@ -83,6 +83,8 @@ export const Methods = {
   summary: 'unCitations/summary',
   /** AgreedLanguageParams → AgreedLanguageResult[]: the closest corpus paragraphs to a text, best first. */
   agreedLanguage: 'unCitations/agreedLanguage',
+  /** AnnexParams ({uri}) → string | null: the provenance declaration of an open draft, as Markdown. */
+  provenance: 'unCitations/provenance',
   /** AnnexParams → AnnexResult: the annex of paragraphs an open draft cites, in the configured style. */
   annex: 'unCitations/annex',
   /** Server → client notification while the corpus loads and when it is ready: CorpusSummary & {state}. */

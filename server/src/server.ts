@@ -26,6 +26,7 @@ import { Corpora } from './node/corpora';
 import { isDraft } from './documentKinds';
 import { WorkspaceIndexer } from './node/workspaceIndexer';
 import { annexMarkdown, annexRange } from './features/annex';
+import { provenanceMarkdown } from './features/provenance';
 import { type AgreedLanguageParams, type AgreedLanguageResult, type AnnexParams, type AnnexResult, type CorpusSearchParams, Methods } from './protocol';
 import { type LanguageService, createLanguageService } from './service';
 import { toSettings } from './settings';
@@ -290,6 +291,11 @@ export function startServer(connection: Connection, dataDir: string): void {
   connection.onRequest(Methods.agreedLanguage, (params: AgreedLanguageParams): AgreedLanguageResult[] =>
     guard('agreed language', [], () => (typeof params?.text === 'string' && params.text.length <= 20_000 ? mainService()?.findAgreedLanguage(params.text, Math.min(Math.max(Math.floor(params.limit ?? 10), 1), 100)) ?? [] : [])),
   );
+  connection.onRequest(Methods.provenance, (params: AnnexParams): string | null => {
+    const d = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+    if (!handled(d)) return null;
+    return guard('provenance', null, () => provenanceMarkdown(serviceOf(d).getProvenance(d), `Provenance of reused text: ${d.uri.split('/').pop()}`));
+  });
   connection.onRequest(Methods.annex, (params: AnnexParams): AnnexResult | null => {
     const d = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!handled(d)) return null;

@@ -15,6 +15,7 @@ import { CompletionProvider } from './features/completion';
 import { type CorpusUri, DefinitionProvider, sourceRange } from './features/definition';
 import { CitationChecker, type DiagnosticChecker, DiagnosticsPipeline } from './features/diagnostics';
 import { UncitedReuseChecker } from './features/uncitedReuse';
+import { type ProvenanceRow, provenance } from './features/provenance';
 import { DocumentLinkProvider } from './features/documentLinks';
 import { CitationCache, type TextDocumentLike } from './features/documents';
 import { HoverProvider } from './features/hover';
@@ -48,6 +49,8 @@ export interface LanguageService {
   getReferences(document: TextDocumentLike, position: Position, openDocuments: Iterable<TextDocumentLike>, index?: WorkspaceIndex): Location[];
   /** The citations of a text that is not open, for the workspace index: nothing is cached. */
   scan(text: string): Citation[];
+  /** For every paragraph of a draft, its closest precedents and the share of its words taken from each. */
+  getProvenance(document: TextDocumentLike, style?: CitationStyle, place?: (offset: number) => AnnexPlace): ProvenanceRow[];
   /** Paragraphs of other instruments with the same wording ("I.11 (2012)"), oldest first. */
   lineageOf(ref: ParagraphRef): string[];
   /** The corpus paragraphs closest to a text (agreed language), best first; `style` for this call only. */
@@ -108,6 +111,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getDiagnostics: (d: TextDocumentLike) => diagnostics.run(d, settings),
     getCodeActions: (d: TextDocumentLike, r: Range, diags: Diagnostic[]) => [...codeActions.provideCodeActions(d, r, diags), ...agreed.codeActions(d, r, settings.citationStyle)],
     lineageOf,
+    getProvenance: (d: TextDocumentLike, style: CitationStyle = settings.citationStyle, place?: (offset: number) => AnnexPlace) => {
+      const text = d.getText();
+      const annex = annexRange(text);
+      return provenance(agreed.index, text, [...cache.excluded(d), ...(annex ? [annex] : [])], place ?? linePlace(text), style);
+    },
     findAgreedLanguage: (text: string, limit = 10, style: CitationStyle = settings.citationStyle) => agreed.find(text, limit, style),
     getReferences: (d: TextDocumentLike, p: Position, docs: Iterable<TextDocumentLike>, index?: WorkspaceIndex) => references.provideReferences(d, p, docs, index),
     scan: (text: string) => (text.length <= settings.maxFileSize ? findCitations(context, text) : []),

@@ -20,7 +20,7 @@ export class AgreedLanguageProvider {
   constructor(private readonly corpus: Corpus, private readonly citations: CitationCache, private readonly corpusUri: CorpusUri) {}
 
   /** Built on first use: start-up does not pay for it. */
-  private get index(): AgreedLanguageFinder {
+  get index(): AgreedLanguageFinder {
     this.finder ??= new AgreedLanguageFinder(this.corpus);
     return this.finder;
   }

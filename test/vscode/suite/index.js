@@ -107,7 +107,32 @@ test('a settings change applies without reload', async () => {
 
 test('the commands are registered under one category', async () => {
   const all = await vscode.commands.getCommands(true);
-  for (const c of ['unCitations.searchCorpus', 'unCitations.showParagraph', 'unCitations.openTopic', 'unCitations.insertAnnex', 'unCitations.statusMenu', 'unCitations.tryExample', 'unCitations.restartServer']) assert.ok(all.includes(c), c);
+  for (const c of ['unCitations.searchCorpus', 'unCitations.showParagraph', 'unCitations.openTopic', 'unCitations.insertAnnex', 'unCitations.findAgreedLanguage', 'unCitations.showProvenance', 'unCitations.statusMenu', 'unCitations.tryExample', 'unCitations.restartServer']) assert.ok(all.includes(c), c);
+});
+
+test('Find Agreed Language for Selection: the closest paragraphs, Enter inserts the citation', async () => {
+  const editor = await vscode.window.showTextDocument(doc);
+  const before = doc.getText();
+  const sentence = 'States parties should respect the fundamental human rights of smuggled';
+  const start = doc.positionAt(before.indexOf(sentence));
+  editor.selection = new vscode.Selection(start, doc.positionAt(before.indexOf(sentence) + sentence.length));
+  const running = vscode.commands.executeCommand('unCitations.findAgreedLanguage');
+  await new Promise((r) => setTimeout(r, 1500));
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  const inserted = await running;
+  assert.strictEqual(inserted, 'I.18');
+  assert.ok(doc.getText().includes(`${sentence} (I.18)`), 'the citation follows the selection');
+  for (let i = 0; i < 3 && doc.getText() !== before; i++) await vscode.commands.executeCommand('undo');
+  assert.strictEqual(doc.getText(), before);
+});
+
+test('Show Provenance of This Draft opens the declaration', async () => {
+  await vscode.window.showTextDocument(doc);
+  const markdown = await vscode.commands.executeCommand('unCitations.showProvenance');
+  assert.match(markdown, /^# Provenance of reused text: draft\.md/);
+  assert.match(markdown, /\| paragraph \| opening words \| precedent \| share of words \|/);
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  await vscode.window.showTextDocument(doc);
 });
 
 test('the walkthrough steps run what they describe, on an example draft', async () => {
