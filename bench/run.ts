@@ -248,6 +248,65 @@ async function main() {
     record('scanner', `adversarial: ${name}`, `${ms(took)} (${(text.length / 1e6 / (took / 1000)).toFixed(1)} MB/s)`);
   }
 
+  // 8. Agreed language (issue 14): the finder against the protocol floor, the uncited-reuse check's
+  // share of a 10,000-line draft's diagnostics, and lineage against start-up.
+  {
+    const { TextDocument } = require('vscode-languageserver-textdocument') as typeof import('vscode-languageserver-textdocument');
+    const { createLanguageService } = require('../server/src/service') as typeof import('../server/src/service');
+    const { toSettings } = require('../server/src/settings') as typeof import('../server/src/settings');
+    const { computeLineage } = require('../server/src/agreed/lineage') as typeof import('../server/src/agreed/lineage');
+    const corpus = buildCorpus(readCorpusSources(join(__dirname, '..', 'data')).sources);
+    const service = createLanguageService({ corpus, corpusUri: (f) => f });
+    const paragraphs = corpus.documents.flatMap((d) => d.paragraphs).filter((p) => p.text.split(/\s+/).length >= 40);
+    const sentence = (i: number) => paragraphs[i % paragraphs.length].text.split(/\s+/).slice(0, 60).join(' ').replace(/should/g, 'shall');
+    service.findAgreedLanguage(sentence(0), 10);
+    const finder: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t0 = now();
+      service.findAgreedLanguage(sentence(i), 10);
+      finder.push(now() - t0);
+    }
+    const floor = (json.latency as { floorP99: number }).floorP99;
+    const finderP99 = percentile(finder, 99);
+    record('agreed language', 'finder, 60-word sentence, p50 / p99 over 300 (in-process, seed corpus)', `${ms(percentile(finder, 50))} / ${ms(finderP99)} (×${(finderP99 / floor).toFixed(2)} the protocol floor p99)`, { target: '≤ 5× floor', met: finderP99 <= 5 * floor });
+    // The same on the synthetic corpus 100 times the seed's size.
+    const bigCorpus = buildCorpus(readCorpusSources(synthetic.dir).sources);
+    const bigService = createLanguageService({ corpus: bigCorpus, corpusUri: (f) => f });
+    const bigSentence = (i: number) => sentence(i * 7);
+    bigService.findAgreedLanguage(bigSentence(0), 10);
+    const bigFinder: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const t0 = now();
+      bigService.findAgreedLanguage(bigSentence(i), 10);
+      bigFinder.push(now() - t0);
+    }
+    const bigP99 = percentile(bigFinder, 99);
+    record('agreed language', 'finder, 60-word sentence, p50 / p99 over 100 (synthetic corpus ×100)', `${ms(percentile(bigFinder, 50))} / ${ms(bigP99)} (×${(bigP99 / floor).toFixed(2)} the protocol floor p99)`, { target: '≤ 25× floor', met: bigP99 <= 25 * floor });
+    const text = generateDraft(10_000);
+    const diagnose = (settings: unknown) => {
+      service.settings = toSettings(settings);
+      const samples: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const d = TextDocument.create(`file:///agreed-${i}-${JSON.stringify(settings).length}.md`, 'markdown', 1, text);
+        service.getDiagnostics(d);
+        const t0 = now();
+        service.forget(d.uri);
+        service.getDiagnostics(d);
+        samples.push(now() - t0);
+      }
+      return percentile(samples, 50);
+    };
+    const without = diagnose({ diagnostics: { severity: { 'citation.uncited-agreed-language': 'off' } } });
+    const withCheck = diagnose({});
+    service.settings = toSettings({});
+    record('agreed language', '10,000-line draft diagnostics, with / without the uncited-reuse check', `${ms(withCheck)} / ${ms(without)} (+${(((withCheck - without) / without) * 100).toFixed(0)} %)`, { target: '≤ +20 %', met: withCheck <= without * 1.2 });
+    const t0 = now();
+    computeLineage(corpus);
+    const lineageMs = now() - t0;
+    const startup = (json.coldStart as { firstDiagnostics: number } | undefined)?.firstDiagnostics;
+    record('agreed language', 'lineage, computed once on first use', `${ms(lineageMs)}${startup ? ` (${((lineageMs / startup) * 100).toFixed(0)} % of spawn → first diagnostics, not paid at start-up)` : ''}`, { target: '≤ 30 % of start-up', met: !startup || lineageMs <= 0.3 * startup });
+  }
+
   const table = ['| group | measurement | value | target | met |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.group} | ${r.name} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`)].join('\n');
   console.log(table);
   const dir = join(__dirname, 'results');

@@ -80,6 +80,23 @@ describe('over stdio and on the command line', () => {
     }
   });
 
+  test('the uncited-reuse hint and the agreed-language code actions, over stdio', async () => {
+    const client = await LspClient.start();
+    try {
+      const uri = 'file:///stdio/agreed.md';
+      const text = 'We believe that States parties should respect the fundamental human rights of smuggled migrants, irrespective of their migration status, and more.\n';
+      client.open(uri, text);
+      const diagnostics = await client.diagnosticsFor(uri, 1);
+      const hint = diagnostics.find((d) => d.code === 'citation.uncited-agreed-language');
+      assert.ok(hint, JSON.stringify(diagnostics));
+      assert.equal(hint.message, 'These 16 words are agreed language from I.18, which this paragraph does not cite.');
+      const actions = await client.request<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri }, range: hint.range, context: { diagnostics: [hint] } });
+      assert.deepEqual(actions.map((a) => a.title), ['Cite I.18', 'Cite agreed language: I.18 (100 % same wording)', 'Use the agreed wording of I.18']); // the hint's range is the reused stretch itself
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('un-cite precedent, as text and as JSON', () => {
     const cli = join(__dirname, '..', 'dist', 'cli.js');
     const text = spawnSync(process.execPath, [cli, 'precedent', 'States parties shall respect the fundamental human rights of smuggled migrants', '--limit', '1'], { encoding: 'utf8' });

@@ -121,7 +121,9 @@ async function showProvenance() {
   const markdown = await client.sendRequest<string | null>(Methods.provenance, { uri: editor.document.uri.toString() });
   if (!markdown) return undefined;
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
+  // The table beside the draft, then its preview (where the editor can preview an untitled document).
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  await Promise.resolve(vscode.commands.executeCommand('markdown.showPreview', document.uri)).catch(() => undefined);
   return markdown;
 }
 
@@ -152,19 +154,26 @@ async function findAgreedLanguage() {
   pick.matchOnDetail = true;
   pick.items = results.map((r) => ({ label: r.citation, description: `${Math.round(r.score * 100)} % same wording`, detail: r.difference, result: r, buttons: [replace] }));
   return new Promise<string | undefined>((resolve) => {
+    // Hiding the pick fires onDidHide at once: a choice made is marked first, so it is not lost.
+    let chosen = false;
     pick.onDidAccept(async () => {
-      const item = pick.selectedItems[0];
+      const item = pick.selectedItems[0] ?? pick.activeItems[0];
+      chosen = !!item;
       pick.hide();
       if (!item) return resolve(undefined);
       await editor.edit((e) => e.insert(range.end, ` (${item.result.citation})`));
       resolve(item.result.citation);
     });
     pick.onDidTriggerItemButton(async ({ item }) => {
+      chosen = true;
       pick.hide();
       await editor.edit((e) => e.replace(range, `${item.result.text.replace(/[;:.,]\s*$/, '')} (${item.result.citation})`));
       resolve(item.result.citation);
     });
-    pick.onDidHide(() => resolve(undefined));
+    pick.onDidHide(() => {
+      if (!chosen) resolve(undefined);
+      pick.dispose();
+    });
     pick.show();
   });
 }

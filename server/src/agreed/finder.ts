@@ -32,6 +32,7 @@ export class AgreedLanguageFinder {
   private readonly postings = new Map<string, number[]>();
   private readonly pairs = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
+  private votes: Float64Array | undefined;
 
   constructor(corpus: Corpus) {
     // One copy of each instrument (the compendium's), the drafts and users' documents.
@@ -61,19 +62,25 @@ export class AgreedLanguageFinder {
   find(text: string, limit = 5): AgreedMatch[] {
     const query = wordsOf(text);
     if (query.length === 0) return [];
-    const votes = new Map<number, number>();
+    // Votes in a flat array (a map of tens of thousands of entries costs more than the counting).
+    const votes = (this.votes ??= new Float64Array(this.refs.length));
+    const touched: number[] = [];
+    const vote = (list: number[], weight: number) => {
+      for (const i of list) {
+        if (votes[i] === 0) touched.push(i);
+        votes[i] += weight;
+      }
+    };
     for (const word of new Set(query)) {
       const weight = this.idf.get(word);
-      if (!weight) continue;
-      for (const i of this.postings.get(word)!) votes.set(i, (votes.get(i) ?? 0) + weight);
+      if (weight) vote(this.postings.get(word)!, weight);
     }
     for (let k = 0; k + 1 < query.length; k++) {
       const list = this.pairs.get(`${query[k]} ${query[k + 1]}`);
-      if (!list) continue;
-      const weight = (this.idf.get(query[k]) ?? 0) + (this.idf.get(query[k + 1]) ?? 0);
-      for (const i of list) votes.set(i, (votes.get(i) ?? 0) + weight);
+      if (list) vote(list, (this.idf.get(query[k]) ?? 0) + (this.idf.get(query[k + 1]) ?? 0));
     }
-    const candidates = [...votes].sort((a, b) => b[1] - a[1]).slice(0, ALIGNED);
+    const candidates = topByVote(touched, votes, ALIGNED).map((i) => [i, votes[i]] as const);
+    for (const i of touched) votes[i] = 0;
     return candidates
       .map(([i, vote]) => {
         const found = alignedWords(query, this.words[i]);
@@ -86,6 +93,22 @@ export class AgreedLanguageFinder {
       .slice(0, limit)
       .map(({ ref, score, words }) => ({ ref, score, words }));
   }
+}
+
+/** The `n` indices with the most votes, best first (a bounded insertion: n is small). */
+function topByVote(indices: number[], votes: Float64Array, n: number): number[] {
+  const top: number[] = [];
+  for (const i of indices) {
+    if (top.length === n && votes[i] <= votes[top[n - 1]]) continue;
+    let at = top.length === n ? n - 1 : top.length;
+    if (top.length < n) top.push(i);
+    while (at > 0 && votes[top[at - 1]] < votes[i]) {
+      top[at] = top[at - 1];
+      at--;
+    }
+    top[at] = i;
+  }
+  return top;
 }
 
 function push(map: Map<string, number[]>, key: string, i: number): void {
