@@ -4,6 +4,8 @@
 
 import type { Corpus } from '../../server/src/corpus/corpus';
 import { AgreedLanguageFinder, wordsOf } from '../../server/src/agreed/finder';
+import { citableParagraphs } from '../../server/src/corpus/corpus';
+import { rng } from '../../test/random';
 
 export const PERTURBATIONS = ['dropped words', 'changed verb', 'first half', 'last two thirds', 'no punctuation or capitals'] as const;
 export type Perturbation = (typeof PERTURBATIONS)[number];
@@ -19,16 +21,6 @@ const SWAPS: [RegExp, string][] = [
   [/\bconsider\b/i, 'examine'],
 ];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function perturb(text: string, how: Perturbation, random: () => number): string {
   const words = text.split(/\s+/).filter(Boolean);
@@ -62,22 +54,16 @@ export function agreedAccuracy(corpus: Corpus, seed = 20261130): AgreedAccuracy 
   const perPerturbation = Object.fromEntries(PERTURBATIONS.map((p) => [p, { right: 0, total: 0 }])) as AgreedAccuracy['perPerturbation'];
   const misses: AgreedAccuracy['misses'] = [];
   let paragraphs = 0;
-  const seen = new Set<string>();
   const same = (a: string, b: string) => wordsOf(a).join(' ') === wordsOf(b).join(' ');
-  for (const copies of corpus.instruments.values()) {
-    const d = copies[0];
-    if (seen.has(d.instrumentId)) continue;
-    seen.add(d.instrumentId);
-    for (const p of d.paragraphs) {
-      if (wordsOf(p.text).length < 18) continue;
-      paragraphs++;
-      for (const how of PERTURBATIONS) {
-        const [top] = finder.find(perturb(p.text, how, random), 1);
-        const right = !!top && (top.ref.paragraph === p || same(top.ref.paragraph.text, p.text));
-        perPerturbation[how].total++;
-        if (right) perPerturbation[how].right++;
-        else misses.push({ paragraph: `${d.name} ${p.label}`, how, got: top ? `${top.ref.document.name} ${top.ref.paragraph.label} (${Math.round(top.score * 100)} %)` : 'nothing' });
-      }
+  for (const { document: d, paragraph: p } of citableParagraphs(corpus)) {
+    if (wordsOf(p.text).length < 18) continue;
+    paragraphs++;
+    for (const how of PERTURBATIONS) {
+      const [top] = finder.find(perturb(p.text, how, random), 1);
+      const right = !!top && (top.ref.paragraph === p || same(top.ref.paragraph.text, p.text));
+      perPerturbation[how].total++;
+      if (right) perPerturbation[how].right++;
+      else misses.push({ paragraph: `${d.name} ${p.label}`, how, got: top ? `${top.ref.document.name} ${top.ref.paragraph.label} (${Math.round(top.score * 100)} %)` : 'nothing' });
     }
   }
   return { paragraphs, perPerturbation, misses };

@@ -162,6 +162,23 @@ export async function runSuite(server: CodeServer, folder: string, extensionDeve
   }
 }
 
+/** The workbench on `folder`, with `file` opened from the Explorer as a person would (a screenshot if it fails). */
+async function openDraft(b: Browser, server: CodeServer, folder: string, file: string, screenshot: string): Promise<Page> {
+  const page = await b.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  const entry = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${file}"]`).first();
+  await entry.waitFor({ timeout: 60_000 });
+  await entry.click();
+  try {
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
+  } catch (e) {
+    await page.screenshot({ path: screenshot });
+    throw e;
+  }
+  return page;
+}
+
 /**
  * Opens the workbench as a user would, with the draft in an editor, and returns what the status
  * bar's Problems item says and the text of the hover shown at the cursor; saves a screenshot.
@@ -169,19 +186,7 @@ export async function runSuite(server: CodeServer, folder: string, extensionDeve
 export async function lookAtWorkbench(server: CodeServer, folder: string, file: string, cursorText: string, hoverPattern: RegExp, screenshot: string): Promise<{ problems: string; hover: string }> {
   const b = await browser();
   try {
-    const page = await b.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    // Open the draft from the Explorer, as a person would.
-    const entry = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${file}"]`).first();
-    await entry.waitFor({ timeout: 60_000 });
-    await entry.click();
-    try {
-      await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
-    } catch (e) {
-      await page.screenshot({ path: screenshot });
-      throw e;
-    }
+    const page = await openDraft(b, server, folder, file, screenshot);
     // Wait until the server's diagnostics are counted in the status bar.
     const problemsItem = page.locator('#status\\.problems');
     await problemsItem.filter({ hasText: /[1-9]/ }).waitFor({ timeout: 60_000 });
@@ -212,13 +217,7 @@ export async function lookAtWorkbench(server: CodeServer, folder: string, file: 
 export async function lookAtCompletionAndQuickFix(server: CodeServer, folder: string, file: string, typed: string, brokenText: string, screenshots: { completion: string; quickFix: string }): Promise<{ suggestions: string[]; quickFixes: string[] }> {
   const b = await browser();
   try {
-    const page = await b.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    const entry = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${file}"]`).first();
-    await entry.waitFor({ timeout: 60_000 });
-    await entry.click();
-    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
+    const page = await openDraft(b, server, folder, file, screenshots.completion);
     await page.locator('#status\\.problems').filter({ hasText: /[1-9]/ }).waitFor({ timeout: 60_000 });
     // Completion: a new paragraph at the end, the first letters of an instrument, Ctrl+Space.
     await page.locator('.monaco-editor .view-lines').first().click();

@@ -3,7 +3,7 @@
 // evidence; "States parties" alone is not); the best few are aligned word by word with the query, and
 // the score is the share of the query's words found in the paragraph in order. Pure: corpus in.
 
-import type { Corpus, ParagraphRef } from '../corpus/corpus';
+import { type Corpus, type ParagraphRef, citableParagraphs } from '../corpus/corpus';
 
 export interface AgreedMatch {
   ref: ParagraphRef;
@@ -36,20 +36,14 @@ export class AgreedLanguageFinder {
 
   constructor(corpus: Corpus) {
     // One copy of each instrument (the compendium's), the drafts and users' documents.
-    const seen = new Set<string>();
-    for (const copies of corpus.instruments.values()) {
-      const d = copies[0];
-      if (seen.has(d.instrumentId)) continue;
-      seen.add(d.instrumentId);
-      for (const p of d.paragraphs) {
-        if (!p.text.trim()) continue;
-        const i = this.refs.length;
-        this.refs.push({ document: d, paragraph: p });
-        const w = wordsOf(p.text);
-        this.words.push(w);
-        for (const word of new Set(w)) push(this.postings, word, i);
-        for (let k = 0; k + 1 < w.length; k++) push(this.pairs, `${w[k]} ${w[k + 1]}`, i);
-      }
+    for (const ref of citableParagraphs(corpus)) {
+      if (!ref.paragraph.text.trim()) continue;
+      const i = this.refs.length;
+      this.refs.push(ref);
+      const w = wordsOf(ref.paragraph.text);
+      this.words.push(w);
+      for (const word of new Set(w)) push(this.postings, word, i);
+      for (let k = 0; k + 1 < w.length; k++) push(this.pairs, `${w[k]} ${w[k + 1]}`, i);
     }
     const n = this.refs.length;
     for (const [word, list] of this.postings) this.idf.set(word, Math.log(1 + n / list.length));

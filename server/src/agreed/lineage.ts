@@ -3,7 +3,7 @@
 // proposed by a shared run of 10 words or more and kept when the longer-in-order match covers half
 // the shorter paragraph. Computed once per corpus, on first use; ordered oldest first.
 
-import { type Corpus, type ParagraphRef, paragraphId } from '../corpus/corpus';
+import { type Corpus, type ParagraphRef, citableParagraphs, paragraphId } from '../corpus/corpus';
 import type { CorpusDocument } from '../corpus/model';
 import { alignedWords, wordsOf } from './finder';
 import { ReuseIndex } from './reuse';
@@ -28,24 +28,17 @@ export function computeLineage(corpus: Corpus): Lineage {
     if (!set) links.set(paragraphId(a), (set = new Map()));
     set.set(paragraphId(b), b);
   };
-  const seen = new Set<string>();
-  for (const copies of corpus.instruments.values()) {
-    const d = copies[0];
-    if (seen.has(d.instrumentId)) continue;
-    seen.add(d.instrumentId);
-    for (const p of d.paragraphs) {
-      const words = wordsOf(p.text);
-      if (words.length < RUN) continue;
-      const ref = { document: d, paragraph: p };
-      for (const shared of index.sharing(words)) {
-        if (shared.document.instrumentId === d.instrumentId) continue;
-        const other = wordsOf(shared.paragraph.text);
-        const [short, long] = words.length <= other.length ? [words, other] : [other, words];
-        const same = alignedWords(short, long).filter(Boolean).length;
-        if (same / short.length < SHARE) continue;
-        link(ref, shared);
-        link(shared, ref);
-      }
+  for (const ref of citableParagraphs(corpus)) {
+    const words = wordsOf(ref.paragraph.text);
+    if (words.length < RUN) continue;
+    for (const shared of index.sharing(words)) {
+      if (shared.document.instrumentId === ref.document.instrumentId) continue;
+      const other = wordsOf(shared.paragraph.text);
+      const [short, long] = words.length <= other.length ? [words, other] : [other, words];
+      const same = alignedWords(short, long).filter(Boolean).length;
+      if (same / short.length < SHARE) continue;
+      link(ref, shared);
+      link(shared, ref);
     }
   }
   const lineage: Lineage = new Map();

@@ -3,7 +3,7 @@
 // a text's windows are looked up and a hit is confirmed word by word. Windows found in three or more
 // paragraphs are boilerplate (the Protocol's full title) and never count. Pure: corpus in.
 
-import type { Corpus, ParagraphRef } from '../corpus/corpus';
+import { type Corpus, type ParagraphRef, citableParagraphs } from '../corpus/corpus';
 import { wordsOf } from './finder';
 
 export interface ReuseRun {
@@ -59,23 +59,17 @@ export class ReuseIndex {
   /** `common`: a window found in this many paragraphs or more is boilerplate and never counts. */
   constructor(corpus: Corpus, readonly k: number, common = 3) {
     this.high = power(k);
-    const seen = new Set<string>();
-    for (const copies of corpus.instruments.values()) {
-      const d = copies[0];
-      if (seen.has(d.instrumentId)) continue;
-      seen.add(d.instrumentId);
-      for (const p of d.paragraphs) {
-        const w = wordsOf(p.text);
-        if (w.length < k) continue;
-        const i = this.refs.length;
-        this.refs.push({ document: d, paragraph: p });
-        this.words.push(w);
-        windowHashes(w.map(wordHash), k, this.high).forEach((h, at) => {
-          const list = this.windows.get(h);
-          if (!list) this.windows.set(h, [[i, at]]);
-          else if (list[list.length - 1][0] !== i) list.push([i, at]);
-        });
-      }
+    for (const ref of citableParagraphs(corpus)) {
+      const w = wordsOf(ref.paragraph.text);
+      if (w.length < k) continue;
+      const i = this.refs.length;
+      this.refs.push(ref);
+      this.words.push(w);
+      windowHashes(w.map(wordHash), k, this.high).forEach((h, at) => {
+        const list = this.windows.get(h);
+        if (!list) this.windows.set(h, [[i, at]]);
+        else if (list[list.length - 1][0] !== i) list.push([i, at]);
+      });
     }
     for (const [h, list] of this.windows) if (new Set(list.map(([i]) => i)).size >= common) this.windows.delete(h);
   }

@@ -65,6 +65,13 @@ export interface CorpusQueries {
   reportCitationsOf(ref: ParagraphRef): string[];
 }
 
+/** Every paragraph of one copy of each instrument (the compendium's): what agreed language is compared with. */
+export function citableParagraphs(corpus: Pick<Corpus, 'instruments'>): ParagraphRef[] {
+  const out: ParagraphRef[] = [];
+  for (const copies of corpus.instruments.values()) for (const paragraph of copies[0].paragraphs) out.push({ document: copies[0], paragraph });
+  return out;
+}
+
 /** One paragraph whatever the copy: "resolution-5-3#9". The only place this key is made. */
 export function paragraphId(ref: ParagraphRef): string {
   return `${ref.document.instrumentId}#${ref.paragraph.key}`;
