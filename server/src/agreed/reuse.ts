@@ -1,7 +1,9 @@
 // Reuse of agreed language: runs of at least k consecutive words that a text shares with a corpus
-// paragraph. Every k-word window of every paragraph is hashed once (rolling hash over word hashes);
-// a text's windows are looked up and a hit is confirmed word by word. Windows found in three or more
-// paragraphs are boilerplate (the Protocol's full title) and never count. Pure: corpus in.
+// paragraph. The paragraphs' windows of w = k − STRIDE + 1 words are hashed (rolling hash over word
+// hashes) at every STRIDE-th word only — a shared run of k words always holds one of them, and the
+// index is STRIDE times smaller; a text's windows are looked up at every word and a hit is extended
+// word by word both ways. Windows found in three or more paragraphs are boilerplate (the Protocol's
+// full title) and never count. Pure: corpus in.
 
 import { type Corpus, type ParagraphRef, citableParagraphs } from '../corpus/corpus';
 import { wordsOf } from './finder';
@@ -49,8 +51,13 @@ function windowHashes(hashes: number[], k: number, high: number): number[] {
   return out;
 }
 
+const STRIDE = 4;
+
 export class ReuseIndex {
   private readonly refs: ParagraphRef[] = [];
+  /** Words in a hashed window, and the step between the corpus's hashed windows. */
+  private readonly w: number;
+  private readonly stride: number;
   private readonly words: string[][] = [];
   /** Window hash → [paragraph, position] of each occurrence (boilerplate windows removed). */
   private readonly windows = new Map<number, [number, number][]>();
@@ -58,34 +65,52 @@ export class ReuseIndex {
 
   /** `common`: a window found in this many paragraphs or more is boilerplate and never counts. */
   constructor(corpus: Corpus, readonly k: number, common = 3) {
-    this.high = power(k);
-    for (const ref of citableParagraphs(corpus)) {
+    this.stride = Math.max(1, Math.min(STRIDE, k - 5));
+    this.w = k - this.stride + 1;
+    this.high = power(this.w);
+    // First every window (sampled or not) counts the paragraphs it is in: boilerplate is found
+    // whatever its alignment; the counts take as many entries as there are distinct windows.
+    const seen = new Map<number, { last: number; paragraphs: number }>();
+    const paragraphs = citableParagraphs(corpus).filter((ref) => wordsOf(ref.paragraph.text).length >= k);
+    const hashesOf = (w: string[]) => windowHashes(w.map(wordHash), this.w, this.high);
+    paragraphs.forEach((ref, i) => {
+      for (const h of hashesOf(wordsOf(ref.paragraph.text))) {
+        const count = seen.get(h);
+        if (!count) seen.set(h, { last: i, paragraphs: 1 });
+        else if (count.last !== i) (count.last = i), count.paragraphs++;
+      }
+    });
+    paragraphs.forEach((ref) => {
       const w = wordsOf(ref.paragraph.text);
-      if (w.length < k) continue;
       const i = this.refs.length;
       this.refs.push(ref);
       this.words.push(w);
-      windowHashes(w.map(wordHash), k, this.high).forEach((h, at) => {
-        const list = this.windows.get(h);
-        if (!list) this.windows.set(h, [[i, at]]);
+      const hashes = hashesOf(w);
+      for (let at = 0; at < hashes.length; at += this.stride) {
+        if (seen.get(hashes[at])!.paragraphs >= common) continue;
+        const list = this.windows.get(hashes[at]);
+        if (!list) this.windows.set(hashes[at], [[i, at]]);
         else if (list[list.length - 1][0] !== i) list.push([i, at]);
-      });
-    }
-    for (const [h, list] of this.windows) if (new Set(list.map(([i]) => i)).size >= common) this.windows.delete(h);
+      }
+    });
+  }
+
+  /** The run through text position `at` and paragraph position `pos`, if it is k words or more. */
+  private extend(words: string[], at: number, i: number, pos: number): { from: number; to: number } | undefined {
+    const para = this.words[i];
+    let back = 0;
+    while (at - back > 0 && pos - back > 0 && words[at - back - 1] === para[pos - back - 1]) back++;
+    let n = 0;
+    while (at + n < words.length && pos + n < para.length && words[at + n] === para[pos + n]) n++;
+    return back + n >= this.k ? { from: at - back, to: at + n } : undefined;
   }
 
   /** Every paragraph that shares a run of ≥ k words with `words`. */
   sharing(words: string[]): ParagraphRef[] {
     const out = new Map<number, ParagraphRef>();
-    const hashes = windowHashes(words.map(wordHash), this.k, this.high);
+    const hashes = windowHashes(words.map(wordHash), this.w, this.high);
     for (let at = 0; at < hashes.length; at++) {
-      for (const [i, pos] of this.windows.get(hashes[at]) ?? []) {
-        if (out.has(i)) continue;
-        const para = this.words[i];
-        let n = 0;
-        while (n < this.k && at + n < words.length && pos + n < para.length && words[at + n] === para[pos + n]) n++;
-        if (n >= this.k) out.set(i, this.refs[i]);
-      }
+      for (const [i, pos] of this.windows.get(hashes[at]) ?? []) if (!out.has(i) && this.extend(words, at, i, pos)) out.set(i, this.refs[i]);
     }
     return [...out.values()];
   }
@@ -93,19 +118,19 @@ export class ReuseIndex {
   /** The longest runs of ≥ k words `words` shares with one paragraph, left to right, not overlapping. */
   runs(words: string[]): ReuseRun[] {
     const out: ReuseRun[] = [];
-    const hashes = windowHashes(words.map(wordHash), this.k, this.high);
+    const hashes = windowHashes(words.map(wordHash), this.w, this.high);
+    let reached = 0;
     for (let at = 0; at < hashes.length; at++) {
       const hits = this.windows.get(hashes[at]);
       if (!hits) continue;
       let best: ReuseRun | undefined;
       for (const [i, pos] of hits) {
-        const para = this.words[i];
-        let n = 0;
-        while (at + n < words.length && pos + n < para.length && words[at + n] === para[pos + n]) n++;
-        if (n >= this.k && (!best || n > best.to - best.from)) best = { ref: this.refs[i], from: at, to: at + n };
+        const run = this.extend(words, at, i, pos);
+        if (run && run.from >= reached && (!best || run.to - run.from > best.to - best.from)) best = { ref: this.refs[i], ...run };
       }
       if (best) {
         out.push(best);
+        reached = best.to;
         at = best.to - 1;
       }
     }

@@ -2,12 +2,13 @@
 // minWords consecutive words of a corpus paragraph) with no citation of that paragraph in the same
 // sentence or Markdown paragraph. Code, comments, attributed quotations and users' own corpus
 // documents are not hinted. A checker of the diagnostics pipeline; its quick fix appends the citation.
+// Each block's reused runs are kept by the block's text, so a keystroke recomputes only its block.
 
 import { ReuseIndex } from '../agreed/reuse';
 import { formatCitation } from '../citations/format';
 import type { TextRange } from '../citations/model';
 import { blocks } from '../citations/scanner';
-import { type Corpus, paragraphId } from '../corpus/corpus';
+import { type Corpus, type ParagraphRef, paragraphId } from '../corpus/corpus';
 import { findQuotations } from '../quotes/detect';
 import type { DiagnosticCode, Settings } from '../settings';
 import type { DiagnosticChecker, Finding } from './diagnostics';
@@ -15,55 +16,98 @@ import { type CitationCache, type TextDocumentLike, toRange } from './documents'
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const SENTENCE_END = /[.;!?](?=\s|$)/g;
+/** A quotation followed by a footnote reference is attributed by that footnote. */
+const FOOTNOTED_QUOTE = /["“][^"”\n]{1,2000}["”][.,;]?\[\^/g;
+/** Blocks remembered, by text; beyond this the memory starts afresh. */
+const REMEMBERED = 20_000;
+
+/** A reused run inside a block, in offsets relative to the block; `end` is where the citation would go. */
+interface BlockRun {
+  ref: ParagraphRef;
+  from: number;
+  to: number;
+  words: number;
+  end: number;
+}
 
 export class UncitedReuseChecker implements DiagnosticChecker {
   readonly name = 'uncited agreed language';
   readonly codes: readonly DiagnosticCode[] = ['citation.uncited-agreed-language'];
   private index: ReuseIndex | undefined;
+  private readonly byBlock = new Map<string, BlockRun[]>();
 
   constructor(private readonly corpus: Corpus, private readonly citations: CitationCache, private readonly excluded: (document: TextDocumentLike) => TextRange[]) {}
 
   check(document: TextDocumentLike, settings: Settings): Finding[] {
     if (/\/\.un-citations\/corpus\//.test(document.uri)) return []; // a corpus document is the source itself
     const k = settings.agreedLanguage.minWords;
-    if (!this.index || this.index.k !== k) this.index = new ReuseIndex(this.corpus, k);
-    const index = this.index;
+    if (!this.index || this.index.k !== k) {
+      this.index = new ReuseIndex(this.corpus, k);
+      this.byBlock.clear();
+    }
     const text = document.getText();
-    const all = this.citations.get(document);
-    // Text that is not the drafter's prose to hint: code, comments, links, and quotations already attributed.
-    const skipped = [...this.excluded(document), ...findQuotations(text, all).map((q) => q.range)].sort((a, b) => a.start - b.start);
+    const excluded = this.excluded(document);
     const out: Finding[] = [];
+    let e = 0;
     for (const block of blocks(text, 0, text.length)) {
-      const words: { word: string; start: number; end: number }[] = [];
-      WORD.lastIndex = block.start;
-      let s = 0;
-      for (let m = WORD.exec(text); m && m.index < block.end; m = WORD.exec(text)) {
-        const start = m.index;
-        while (s < skipped.length && skipped[s].end <= start) s++;
-        if (s < skipped.length && skipped[s].start <= start) continue;
-        words.push({ word: m[0].toLowerCase(), start, end: start + m[0].length });
-      }
-      if (words.length < k) continue;
-      for (const run of index.runs(words.map((w) => w.word))) {
-        const from = words[run.from].start;
-        const to = words[run.to - 1].end;
-        const id = paragraphId(run.ref);
-        const cited = this.citations.between(document, block.start, block.end).some((c) => c.members.some((m) => m.target && paragraphId(m.target) === id));
-        if (cited) continue;
+      while (e < excluded.length && excluded[e].end <= block.start) e++;
+      const inBlock: TextRange[] = [];
+      for (let j = e; j < excluded.length && excluded[j].start < block.end; j++) inBlock.push({ start: Math.max(excluded[j].start, block.start) - block.start, end: Math.min(excluded[j].end, block.end) - block.start });
+      const blockText = text.slice(block.start, block.end);
+      const runs = this.runsOf(document, blockText, block, inBlock);
+      if (!runs.length) continue;
+      const cited = new Set(this.citations.between(document, block.start, block.end).flatMap((c) => c.members.flatMap((m) => (m.target ? [paragraphId(m.target)] : []))));
+      for (const run of runs) {
+        if (cited.has(paragraphId(run.ref))) continue;
         const citation = formatCitation(run.ref.document, run.ref.paragraph, settings.citationStyle);
-        // The citation goes after the sentence that holds the run's end.
-        SENTENCE_END.lastIndex = to;
-        const next = SENTENCE_END.exec(text);
-        const end = next && next.index < block.end ? next.index : block.end;
-        const at = document.positionAt(end);
+        const at = document.positionAt(block.start + run.end);
         out.push({
           code: 'citation.uncited-agreed-language',
-          range: toRange(document, { start: from, end: to }),
-          message: `These ${run.to - run.from} words are agreed language from ${citation}, which this paragraph does not cite.`,
+          range: toRange(document, { start: block.start + run.from, end: block.start + run.to }),
+          message: `These ${run.words} words are agreed language from ${citation}, which this paragraph does not cite.`,
           data: { suggestions: [], fixes: [{ title: `Cite ${citation}`, range: { start: at, end: at }, newText: ` (${citation})` }] },
         });
       }
     }
     return out;
+  }
+
+  /** The block's reused runs, remembered by its text when nothing in it is excluded. */
+  private runsOf(document: TextDocumentLike, blockText: string, block: TextRange, excluded: TextRange[]): BlockRun[] {
+    const cacheable = excluded.length === 0;
+    if (cacheable) {
+      const known = this.byBlock.get(blockText);
+      if (known) return known;
+    }
+    const runs = this.compute(document, blockText, block, excluded);
+    if (cacheable) {
+      if (this.byBlock.size >= REMEMBERED) this.byBlock.clear();
+      this.byBlock.set(blockText, runs);
+    }
+    return runs;
+  }
+
+  private compute(document: TextDocumentLike, blockText: string, block: TextRange, excluded: TextRange[]): BlockRun[] {
+    const index = this.index!;
+    // Attributed quotations are the quotation check's: by a citation next to them, or by a footnote.
+    const quotations = findQuotations(blockText, this.citations.between(document, block.start, block.end).map((c) => ({ ...c, range: { start: c.range.start - block.start, end: c.range.end - block.start } })));
+    const skipped = [...excluded, ...quotations.map((q) => q.range)];
+    for (const m of blockText.matchAll(FOOTNOTED_QUOTE)) skipped.push({ start: m.index!, end: m.index! + m[0].length });
+    skipped.sort((a, b) => a.start - b.start);
+    const words: { word: string; start: number; end: number }[] = [];
+    let s = 0;
+    for (const m of blockText.matchAll(WORD)) {
+      const start = m.index!;
+      while (s < skipped.length && skipped[s].end <= start) s++;
+      if (s < skipped.length && skipped[s].start <= start) continue;
+      words.push({ word: m[0].toLowerCase(), start, end: start + m[0].length });
+    }
+    if (words.length < index.k) return [];
+    return index.runs(words.map((w) => w.word)).map((run) => {
+      const to = words[run.to - 1].end;
+      SENTENCE_END.lastIndex = to;
+      const next = SENTENCE_END.exec(blockText);
+      return { ref: run.ref, from: words[run.from].start, to, words: run.to - run.from, end: next ? next.index : blockText.length };
+    });
   }
 }
