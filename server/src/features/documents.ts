@@ -79,8 +79,19 @@ export class CitationCache {
   between(document: TextDocumentLike, start: number, end: number): Citation[] {
     const entry = this.current(document);
     if (!entry) return [];
-    if (entry.scan.carried) return this.get(document).filter((c) => c.range.end > start && c.range.start < end);
-    return entry.scan.between(start, end);
+    if (!entry.scan.carried) return entry.scan.between(start, end);
+    // Linked citations are sorted too: a binary search for the first, then a walk.
+    const all = this.get(document);
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].range.end > start) hi = mid;
+      else lo = mid + 1;
+    }
+    const out: Citation[] = [];
+    for (let i = lo; i < all.length && all[i].range.start < end; i++) out.push(all[i]);
+    return out;
   }
 
   /** The citation under an offset, if any: a binary search, without moving every citation after an edit. */

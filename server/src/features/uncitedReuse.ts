@@ -72,18 +72,14 @@ export class UncitedReuseChecker implements DiagnosticChecker {
     return out;
   }
 
-  /** The block's reused runs, remembered by its text when nothing in it is excluded. */
+  /** The block's reused runs, remembered by its text and the regions of it that are not prose. */
   private runsOf(document: TextDocumentLike, blockText: string, block: TextRange, excluded: TextRange[]): BlockRun[] {
-    const cacheable = excluded.length === 0;
-    if (cacheable) {
-      const known = this.byBlock.get(blockText);
-      if (known) return known;
-    }
+    const key = excluded.length ? `${excluded.map((r) => `${r.start}-${r.end}`).join(',')}\u0000${blockText}` : blockText;
+    const known = this.byBlock.get(key);
+    if (known) return known;
     const runs = this.compute(document, blockText, block, excluded);
-    if (cacheable) {
-      if (this.byBlock.size >= REMEMBERED) this.byBlock.clear();
-      this.byBlock.set(blockText, runs);
-    }
+    if (this.byBlock.size >= REMEMBERED) this.byBlock.clear();
+    this.byBlock.set(key, runs);
     return runs;
   }
 
