@@ -135,6 +135,7 @@ describe('un-cite show, search, corpus', () => {
       'Decision 4/5, para (j) (ii) (Part B IV.j.ii)',
       'Welcomed also the efforts undertaken to provide guidance and information on best practices in the areas of training and capacity-building, as well as awareness-raising strategies to prevent and combat the smuggling of migrants;',
       '  data/compendium-smuggling-of-migrants-2024.txt:688:4',
+      '  same wording also in: Decision 3/3, para (l) (2006) → Draft resolution submitted by France (2008), para 9 (d) (2008)',
       '',
       '',
     ].join('\n'));

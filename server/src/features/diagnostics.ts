@@ -34,6 +34,8 @@ export interface DiagnosticChecker {
   readonly name: string;
   readonly codes: readonly DiagnosticCode[];
   check(document: TextDocumentLike, settings: Settings): Finding[];
+  /** Drops what the checker keeps for a closed document. */
+  forget?(uri: string): void;
 }
 
 export function codeOf(c: Citation): DiagnosticCode | undefined {
@@ -86,6 +88,7 @@ export class DiagnosticsPipeline {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    for (const checker of this.checkers) checker.forget?.(uri);
   }
 
   private compute(document: TextDocumentLike, text: string, settings: Settings): Diagnostic[] {

@@ -18,8 +18,6 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const SENTENCE_END = /[.;!?](?=\s|$)/g;
 /** A quotation followed by a footnote reference is attributed by that footnote. */
 const FOOTNOTED_QUOTE = /["“][^"”\n]{1,2000}["”][.,;]?\[\^/g;
-/** Blocks remembered, by text; beyond this the memory starts afresh. */
-const REMEMBERED = 20_000;
 
 /** A reused run inside a block, in offsets relative to the block; `end` is where the citation would go. */
 interface BlockRun {
@@ -34,7 +32,8 @@ export class UncitedReuseChecker implements DiagnosticChecker {
   readonly name = 'uncited agreed language';
   readonly codes: readonly DiagnosticCode[] = ['citation.uncited-agreed-language'];
   private index: ReuseIndex | undefined;
-  private readonly byBlock = new Map<string, BlockRun[]>();
+  /** Per document, the runs of its latest version's blocks by text: memory follows the open documents' size. */
+  private readonly byDocument = new Map<string, Map<string, BlockRun[]>>();
 
   constructor(private readonly corpus: Corpus, private readonly citations: CitationCache, private readonly excluded: (document: TextDocumentLike) => TextRange[]) {}
 
@@ -43,8 +42,10 @@ export class UncitedReuseChecker implements DiagnosticChecker {
     const k = settings.agreedLanguage.minWords;
     if (!this.index || this.index.k !== k) {
       this.index = new ReuseIndex(this.corpus, k);
-      this.byBlock.clear();
+      this.byDocument.clear();
     }
+    const previous = this.byDocument.get(document.uri);
+    const remembered = new Map<string, BlockRun[]>();
     const text = document.getText();
     const excluded = this.excluded(document);
     const out: Finding[] = [];
@@ -54,7 +55,7 @@ export class UncitedReuseChecker implements DiagnosticChecker {
       const inBlock: TextRange[] = [];
       for (let j = e; j < excluded.length && excluded[j].start < block.end; j++) inBlock.push({ start: Math.max(excluded[j].start, block.start) - block.start, end: Math.min(excluded[j].end, block.end) - block.start });
       const blockText = text.slice(block.start, block.end);
-      const runs = this.runsOf(document, blockText, block, inBlock);
+      const runs = this.runsOf(document, blockText, block, inBlock, previous, remembered);
       if (!runs.length) continue;
       const cited = new Set(this.citations.between(document, block.start, block.end).flatMap((c) => c.members.flatMap((m) => (m.target ? [paragraphId(m.target)] : []))));
       for (const run of runs) {
@@ -69,17 +70,19 @@ export class UncitedReuseChecker implements DiagnosticChecker {
         });
       }
     }
+    this.byDocument.set(document.uri, remembered);
     return out;
   }
 
-  /** The block's reused runs, remembered by its text and the regions of it that are not prose. */
-  private runsOf(document: TextDocumentLike, blockText: string, block: TextRange, excluded: TextRange[]): BlockRun[] {
+  forget(uri: string): void {
+    this.byDocument.delete(uri);
+  }
+
+  /** The block's reused runs, from the previous version when the block (and what of it is not prose) is unchanged. */
+  private runsOf(document: TextDocumentLike, blockText: string, block: TextRange, excluded: TextRange[], previous: Map<string, BlockRun[]> | undefined, remembered: Map<string, BlockRun[]>): BlockRun[] {
     const key = excluded.length ? `${excluded.map((r) => `${r.start}-${r.end}`).join(',')}\u0000${blockText}` : blockText;
-    const known = this.byBlock.get(key);
-    if (known) return known;
-    const runs = this.compute(document, blockText, block, excluded);
-    if (this.byBlock.size >= REMEMBERED) this.byBlock.clear();
-    this.byBlock.set(key, runs);
+    const runs = previous?.get(key) ?? this.compute(document, blockText, block, excluded);
+    remembered.set(key, runs);
     return runs;
   }
 
