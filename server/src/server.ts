@@ -288,6 +288,15 @@ export function startServer(connection: Connection, dataDir: string): void {
     guard('search', [], () => (typeof params?.query === 'string' ? mainService()?.search(params.query, Math.min(Math.max(params.limit ?? 50, 1), 200)) ?? [] : [])),
   );
   connection.onRequest(Methods.summary, () => mainService()?.summary() ?? null);
+  // For memory tests and profiling only: a server started with --expose-gc reports its live heap
+  // after a full collection (RSS also counts what the allocator keeps, so it cannot tell a leak).
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (collect) {
+    connection.onRequest('unCitations/liveHeap', () => {
+      collect();
+      return process.memoryUsage().heapUsed;
+    });
+  }
   connection.onRequest(Methods.agreedLanguage, (params: AgreedLanguageParams): AgreedLanguageResult[] =>
     guard('agreed language', [], () => (typeof params?.text === 'string' && params.text.length <= 20_000 ? mainService()?.findAgreedLanguage(params.text, Math.min(Math.max(Math.floor(params.limit ?? 10), 1), 100)) ?? [] : [])),
   );
