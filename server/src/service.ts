@@ -4,6 +4,7 @@
 import type { CodeAction, CompletionList, Diagnostic, DocumentLink, Hover, Location, LocationLink, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
 import { type CitationStyle, formatCitation } from './citations/format';
 import type { EditHint } from './citations/incremental';
+import type { TextRange } from './citations/model';
 import type { Citation } from './citations/model';
 import { createCitationContext, findCitations } from './citations/resolver';
 import { type Corpus, type ParagraphRef, paragraphId } from './corpus/corpus';
@@ -85,7 +86,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const completion = new CompletionProvider(corpus, search);
   const quotesChecker = new QuoteChecker(corpus, cache);
   // Every check of a document, run once per version; the agreed-language check joins this list.
-  const checkers: DiagnosticChecker[] = [new CitationChecker(cache), quotesChecker.checker, new UncitedReuseChecker(corpus, cache, (d) => cache.excluded(d))];
+  // Prose that the reuse hint does not read: code, comments, links, and the attributed quotations.
+  const notProse = (d: TextDocumentLike) => mergeRanges([...cache.excluded(d), ...quotesChecker.attributedQuotations(d)]);
+  const checkers: DiagnosticChecker[] = [new CitationChecker(cache), quotesChecker.checker, new UncitedReuseChecker(corpus, cache, notProse)];
   const diagnostics = new DiagnosticsPipeline(checkers);
   const codeActions = new CodeActionProvider(cache, corpus);
   const references = new ReferencesProvider(cache);
@@ -161,4 +164,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       diagnostics.forget(uri);
     },
   });
+}
+
+/** Sorted, non-overlapping ranges covering the given ones. */
+function mergeRanges(ranges: TextRange[]): TextRange[] {
+  const out: TextRange[] = [];
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, r.end) };
+    else out.push(r);
+  }
+  return out;
 }

@@ -13,13 +13,21 @@ export interface AgreedMatch {
   words: { word: string; found: boolean }[];
 }
 
+/**
+ * Letters and digits of the scripts UN texts are written in (Latin with its accents, Greek, Cyrillic,
+ * Arabic, Chinese), as a plain character class: a Unicode property regex is several times slower on
+ * the long texts the reuse hint reads, and both sides must cut words the same way.
+ */
+export const WORD_CHARS = 'A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u03FF\u0400-\u04FF\u0600-\u06FF\u4E00-\u9FFF';
+const NOT_WORD = new RegExp(`[^${WORD_CHARS}]+`);
+
 /** Words as compared: lower case, letters and digits only ("States'" → "states"). */
 export function wordsOf(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/<sup>.*?<\/sup>/g, ' ')
     .replace(/[*_]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(NOT_WORD)
     .filter(Boolean);
 }
 

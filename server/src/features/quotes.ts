@@ -36,7 +36,7 @@ export class QuoteChecker {
   constructor(private readonly corpus: Corpus, private readonly citations: CitationCache) {}
 
   /** Findings of the latest version of each document. */
-  private readonly byDocument = new Map<string, { text: string; findings: QuoteFinding[] }>();
+  private readonly byDocument = new Map<string, { text: string; findings: QuoteFinding[]; quoted: TextRange[] }>();
   /** Findings by quotation and citation text, relative to the quotation: unchanged quotes are not matched again. */
   private readonly byQuote = new Map<string, { at: number; findings: QuoteFinding[] }>();
 
@@ -45,7 +45,8 @@ export class QuoteChecker {
     const known = this.byDocument.get(document.uri);
     if (known && known.text === text) return known.findings;
     const findings: QuoteFinding[] = [];
-    for (const q of findQuotations(text, this.citations.get(document))) {
+    const quotations = findQuotations(text, this.citations.get(document));
+    for (const q of quotations) {
       const key = detach(`${text.slice(q.range.start, q.citation.range.end > q.range.end ? q.citation.range.end : q.range.end)}\u0000${q.citation.text}\u0000${q.citation.range.start - q.range.start}`);
       let cached = this.byQuote.get(key);
       if (!cached) {
@@ -56,8 +57,14 @@ export class QuoteChecker {
       const by = q.range.start - cached.at;
       for (const f of cached.findings) findings.push(by === 0 ? { ...f, quotation: q } : moveFinding(f, q, by));
     }
-    this.byDocument.set(document.uri, { text, findings });
+    this.byDocument.set(document.uri, { text, findings, quoted: quotations.map((q) => q.range) });
     return findings;
+  }
+
+  /** Where the document's attributed quotations are (found once per version, with the check). */
+  attributedQuotations(document: TextDocumentLike): TextRange[] {
+    this.check(document);
+    return this.byDocument.get(document.uri)?.quoted ?? [];
   }
 
   forget(uri: string): void {

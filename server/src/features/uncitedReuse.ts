@@ -4,17 +4,17 @@
 // documents are not hinted. A checker of the diagnostics pipeline; its quick fix appends the citation.
 // Each block's reused runs are kept by the block's text, so a keystroke recomputes only its block.
 
+import { WORD_CHARS } from '../agreed/finder';
 import { ReuseIndex } from '../agreed/reuse';
 import { formatCitation } from '../citations/format';
 import type { TextRange } from '../citations/model';
 import { blocks } from '../citations/scanner';
 import { type Corpus, type ParagraphRef, paragraphId } from '../corpus/corpus';
-import { findQuotations } from '../quotes/detect';
 import type { DiagnosticCode, Settings } from '../settings';
 import type { DiagnosticChecker, Finding } from './diagnostics';
 import { type CitationCache, type TextDocumentLike, toRange } from './documents';
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = new RegExp(`[${WORD_CHARS}]+`, 'g');
 const SENTENCE_END = /[.;!?](?=\s|$)/g;
 /** A quotation followed by a footnote reference is attributed by that footnote. */
 const FOOTNOTED_QUOTE = /["“][^"”\n]{1,2000}["”][.,;]?\[\^/g;
@@ -35,7 +35,12 @@ export class UncitedReuseChecker implements DiagnosticChecker {
   /** Per document, the runs of its latest version's blocks by text: memory follows the open documents' size. */
   private readonly byDocument = new Map<string, Map<string, BlockRun[]>>();
 
-  constructor(private readonly corpus: Corpus, private readonly citations: CitationCache, private readonly excluded: (document: TextDocumentLike) => TextRange[]) {}
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly citations: CitationCache,
+    /** Code, comments, links, and attributed quotations (the quotation check's): not prose to hint. */
+    private readonly notProse: (document: TextDocumentLike) => TextRange[],
+  ) {}
 
   check(document: TextDocumentLike, settings: Settings): Finding[] {
     if (/\/\.un-citations\/corpus\//.test(document.uri)) return []; // a corpus document is the source itself
@@ -47,7 +52,7 @@ export class UncitedReuseChecker implements DiagnosticChecker {
     const previous = this.byDocument.get(document.uri);
     const remembered = new Map<string, BlockRun[]>();
     const text = document.getText();
-    const excluded = this.excluded(document);
+    const excluded = this.notProse(document);
     const out: Finding[] = [];
     let e = 0;
     for (const block of blocks(text, 0, text.length)) {
@@ -88,25 +93,32 @@ export class UncitedReuseChecker implements DiagnosticChecker {
 
   private compute(document: TextDocumentLike, blockText: string, block: TextRange, excluded: TextRange[]): BlockRun[] {
     const index = this.index!;
-    // Attributed quotations are the quotation check's: by a citation next to them, or by a footnote.
-    const quotations = findQuotations(blockText, this.citations.between(document, block.start, block.end).map((c) => ({ ...c, range: { start: c.range.start - block.start, end: c.range.end - block.start } })));
-    const skipped = [...excluded, ...quotations.map((q) => q.range)];
-    for (const m of blockText.matchAll(FOOTNOTED_QUOTE)) skipped.push({ start: m.index!, end: m.index! + m[0].length });
-    skipped.sort((a, b) => a.start - b.start);
-    const words: { word: string; start: number; end: number }[] = [];
+    // Quotations attributed by a footnote ('"…"[^4]') are the quotation check's too.
+    const skipped = [...excluded];
+    if (blockText.includes('[^')) {
+      for (const m of blockText.matchAll(FOOTNOTED_QUOTE)) skipped.push({ start: m.index!, end: m.index! + m[0].length });
+      skipped.sort((a, b) => a.start - b.start);
+    }
+    // Words as parallel arrays: a block's words are many, and objects for each would be garbage at once.
+    const words: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
     let s = 0;
-    for (const m of blockText.matchAll(WORD)) {
-      const start = m.index!;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(blockText); m; m = WORD.exec(blockText)) {
+      const start = m.index;
       while (s < skipped.length && skipped[s].end <= start) s++;
       if (s < skipped.length && skipped[s].start <= start) continue;
-      words.push({ word: m[0].toLowerCase(), start, end: start + m[0].length });
+      words.push(m[0].toLowerCase());
+      starts.push(start);
+      ends.push(start + m[0].length);
     }
     if (words.length < index.k) return [];
-    return index.runs(words.map((w) => w.word)).map((run) => {
-      const to = words[run.to - 1].end;
+    return index.runs(words).map((run) => {
+      const to = ends[run.to - 1];
       SENTENCE_END.lastIndex = to;
       const next = SENTENCE_END.exec(blockText);
-      return { ref: run.ref, from: words[run.from].start, to, words: run.to - run.from, end: next ? next.index : blockText.length };
+      return { ref: run.ref, from: starts[run.from], to, words: run.to - run.from, end: next ? next.index : blockText.length };
     });
   }
 }
