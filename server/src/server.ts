@@ -1,7 +1,7 @@
 // The LSP shell: wires the language service to a connection (stdio, node-ipc or socket, chosen
 // by the command line). Each handler finds the document, asks the service, returns the answer.
 
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type Connection,
@@ -28,7 +28,7 @@ import { WorkspaceIndexer } from './node/workspaceIndexer';
 import { annexMarkdown, annexRange } from './features/annex';
 import { provenanceMarkdown } from './features/provenance';
 import { type AgreedLanguageParams, type AgreedLanguageResult, type AnnexParams, type AnnexResult, type CorpusSearchParams, Methods } from './protocol';
-import { type LanguageService, createLanguageService } from './service';
+import type { LanguageService } from './service';
 import { toSettings } from './settings';
 
 /** Typing pauses this long before diagnostics are pushed (tests may lengthen it to see that opening never waits for it). */

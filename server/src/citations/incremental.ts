@@ -46,10 +46,6 @@ export class ScanState {
     return this.stored;
   }
 
-  get length(): number {
-    return this.stored.length;
-  }
-
   /** How far citation `i` is still to move. */
   private deltaAt(i: number): number {
     let by = 0;

@@ -60,7 +60,7 @@ export class UncitedReuseChecker implements DiagnosticChecker {
       const inBlock: TextRange[] = [];
       for (let j = e; j < excluded.length && excluded[j].start < block.end; j++) inBlock.push({ start: Math.max(excluded[j].start, block.start) - block.start, end: Math.min(excluded[j].end, block.end) - block.start });
       const blockText = text.slice(block.start, block.end);
-      const runs = this.runsOf(document, blockText, block, inBlock, previous, remembered);
+      const runs = this.runsOf(blockText, inBlock, previous, remembered);
       if (!runs.length) continue;
       const cited = new Set(this.citations.between(document, block.start, block.end).flatMap((c) => c.members.flatMap((m) => (m.target ? [paragraphId(m.target)] : []))));
       for (const run of runs) {
@@ -84,14 +84,15 @@ export class UncitedReuseChecker implements DiagnosticChecker {
   }
 
   /** The block's reused runs, from the previous version when the block (and what of it is not prose) is unchanged. */
-  private runsOf(document: TextDocumentLike, blockText: string, block: TextRange, excluded: TextRange[], previous: Map<string, BlockRun[]> | undefined, remembered: Map<string, BlockRun[]>): BlockRun[] {
+  private runsOf(blockText: string, excluded: TextRange[], previous: Map<string, BlockRun[]> | undefined, remembered: Map<string, BlockRun[]>): BlockRun[] {
     const key = excluded.length ? `${excluded.map((r) => `${r.start}-${r.end}`).join(',')}\u0000${blockText}` : blockText;
-    const runs = previous?.get(key) ?? this.compute(document, blockText, block, excluded);
+    const runs = previous?.get(key) ?? this.compute(blockText, excluded);
     remembered.set(key, runs);
     return runs;
   }
 
-  private compute(document: TextDocumentLike, blockText: string, block: TextRange, excluded: TextRange[]): BlockRun[] {
+  /** The runs of one block's prose (offsets relative to the block; `excluded` is not prose). */
+  private compute(blockText: string, excluded: TextRange[]): BlockRun[] {
     const index = this.index!;
     // Quotations attributed by a footnote ('"…"[^4]') are the quotation check's too.
     const skipped = [...excluded];
