@@ -21,8 +21,9 @@ import {
   TextDocuments,
   createConnection,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpora } from './node/corpora';
+import { trackedDocuments } from './editTracking';
 import { isDraft } from './documentKinds';
 import { WorkspaceIndexer } from './node/workspaceIndexer';
 import { annexMarkdown, annexRange } from './features/annex';
@@ -35,23 +36,8 @@ import { toSettings } from './settings';
 const DIAGNOSTICS_DELAY_MS = Number(process.env.UN_CITATIONS_DIAGNOSTICS_DELAY_MS) || 150;
 
 export function startServer(connection: Connection, dataDir: string): void {
-  // Documents updated as TextDocument does, noting each edit's span so the rescan need not find it.
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
-    update: (document, changes, version) => {
-      let current = document;
-      for (const change of changes) {
-        const next = TextDocument.update(current, [change], version);
-        if ('range' in change && corpora) {
-          const start = current.offsetAt(change.range.start);
-          const hint = { start, oldEnd: current.offsetAt(change.range.end), newEnd: start + change.text.length };
-          corpora.serviceFor(document.uri).noteEdit(document.uri, current.version, version, hint);
-        } else corpora?.serviceFor(document.uri).noteEdit(document.uri, current.version, version, undefined);
-        current = next;
-      }
-      return current;
-    },
-  });
+  // Documents updated as TextDocument does, each edit's span noted so the rescan need not find it.
+  const documents = new TextDocuments<TextDocument>(trackedDocuments((uri, from, to, hint) => corpora?.serviceFor(uri).noteEdit(uri, from, to, hint)));
   let corpora: Corpora | undefined;
   let watchFiles = false;
   let pullDiagnostics = false;
