@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Citation } from '../server/src/citations/model';
+import { describeCitation } from '../server/src/features/describe';
 import { createCitationContext, findCitations } from '../server/src/citations/resolver';
 import { realCorpus } from './helpers';
 
@@ -145,13 +146,13 @@ describe('classification and messages', () => {
   test('a known instrument without such a paragraph says what exists and offers the closest', () => {
     const c = first('Resolution 5/3, para 25');
     assert.equal(c.status, 'unknown-paragraph');
-    assert.equal(c.message, 'No paragraph 25: Resolution 5/3 has operative paragraphs 1–24 and preambular paragraph PP 1.');
+    assert.equal(describeCitation(c), 'No paragraph 25: Resolution 5/3 has operative paragraphs 1–24 and preambular paragraph PP 1.');
     assert.equal(c.suggestions[0], 'Resolution 5/3, para 24');
   });
 
   test('a missing subparagraph names its parent\'s subparagraphs', () => {
     const c = first('Resolution 6/3, para 9 (d)');
-    assert.equal(c.message, 'No paragraph 9 (d): paragraph 9 of Resolution 6/3 has subparagraphs (a)–(c).');
+    assert.equal(describeCitation(c), 'No paragraph 9 (d): paragraph 9 of Resolution 6/3 has subparagraphs (a)–(c).');
     assert.equal(c.suggestions[0], 'Resolution 6/3, para 9 (c)');
   });
 
@@ -159,19 +160,19 @@ describe('classification and messages', () => {
     const c = first('Decision 4/5 (j)(i)–(iii)');
     assert.equal(c.status, 'unknown-paragraph');
     assert.deepEqual(c.members.map((m) => !!m.target), [true, true, false]);
-    assert.equal(c.message, 'No paragraph (j) (iii): paragraph (j) of Decision 4/5 has subparagraphs (i), (ii).');
+    assert.equal(describeCitation(c), 'No paragraph (j) (iii): paragraph (j) of Decision 4/5 has subparagraphs (i), (ii).');
   });
 
   test('an instrument the corpus does not hold is informational', () => {
     const c = first('resolution 7/1');
     assert.equal(c.status, 'unknown-instrument');
-    assert.equal(c.message, 'Resolution 7/1 is not in the corpus (it holds Decision 1/6, Decision 2/4, Decision 3/3, Decision 4/5, Resolution 5/3, Resolution 6/3 and Resolution 10/3); the corpus may simply not include it.');
+    assert.equal(describeCitation(c), 'Resolution 7/1 is not in the corpus (it holds Decision 1/6, Decision 2/4, Decision 3/3, Decision 4/5, Resolution 5/3, Resolution 6/3 and Resolution 10/3); the corpus may simply not include it.');
   });
 
   test('an instrument of the other kind is a warning with the instrument meant, in the writer\'s case', () => {
     const c = first('resolution 4/5');
     assert.equal(c.status, 'wrong-kind');
-    assert.equal(c.message, '4/5 is a decision of the Conference, not a resolution: did you mean Decision 4/5?');
+    assert.equal(describeCitation(c), '4/5 is a decision of the Conference, not a resolution: did you mean Decision 4/5?');
     assert.deepEqual(c.suggestions, ['decision 4/5']);
     assert.deepEqual(first('Decision 5/3, para 9').suggestions, ['Resolution 5/3, para 9']);
   });
@@ -179,14 +180,14 @@ describe('classification and messages', () => {
   test('a paragraph of an excerpt says which paragraphs the corpus holds', () => {
     const c = first('Resolution 10/3, para 5');
     assert.equal(c.status, 'excerpt');
-    assert.equal(c.message, 'The corpus reproduces only an excerpt of Resolution 10/3 (a preambular paragraph whose number it does not give and paragraph 2); paragraph 5 is not in it.');
+    assert.equal(describeCitation(c), 'The corpus reproduces only an excerpt of Resolution 10/3 (a preambular paragraph whose number it does not give and paragraph 2); paragraph 5 is not in it.');
   });
 
   test('a misprint-like form suggests the paragraph meant', () => {
     const c = first('Part B I.iii');
     assert.equal(c.status, 'misprint');
     assert.deepEqual(c.suggestions, ['Part B I.b.iii']);
-    assert.equal(c.message, 'Decision 1/6 has no paragraph (iii); it has paragraphs (a)–(f), so this looks like a misprint of (b) (iii).');
+    assert.equal(describeCitation(c), 'Decision 1/6 has no paragraph (iii); it has paragraphs (a)–(f), so this looks like a misprint of (b) (iii).');
   });
 
   test('report paragraphs without a meeting are ambiguous, with the candidates', () => {
@@ -202,8 +203,8 @@ describe('classification and messages', () => {
   test('a compendium section that does not exist is a warning (the compendium is whole in the corpus)', () => {
     const c = first('XI.3');
     assert.equal(c.status, 'unknown-section');
-    assert.equal(first('Part B VIII.1').message, 'The compendium has no section VIII in Part B: Part B has sections I–VII (VII, also written X, is resolution 10/3).');
-    assert.equal(c.message, 'The compendium has no section XI: Part A has the meetings I–X.');
+    assert.equal(describeCitation(first('Part B VIII.1')), 'The compendium has no section VIII in Part B: Part B has sections I–VII (VII, also written X, is resolution 10/3).');
+    assert.equal(describeCitation(c), 'The compendium has no section XI: Part A has the meetings I–X.');
   });
 });
 

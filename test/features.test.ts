@@ -238,7 +238,7 @@ describe('references, links and symbols', () => {
   test('each resolved citation links to its paragraph', () => {
     const d = TextDocument.create('file:///l.md', 'markdown', 1, 'VII.14 and VII.99');
     assert.deepEqual(service.getDocumentLinks(d), [
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } }, target: 'file:///data/compendium-smuggling-of-migrants-2024.txt#L440', tooltip: 'Open Working Group recommendations, seventh meeting, 14 (VII.14) in the source text' },
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } }, target: 'file:///data/compendium-smuggling-of-migrants-2024.txt#L440', tooltip: 'Open Recommendation 14 (VII.14) in the source text' },
     ]);
   });
 
@@ -250,7 +250,11 @@ describe('references, links and symbols', () => {
 });
 
 describe('one diagnostics pipeline (issue 13)', () => {
-  const finding = (line: number, code: 'citation.ambiguous' | 'citation.quote-mismatch') => ({ code, range: { start: { line, character: 0 }, end: { line, character: 1 } }, message: `${code} on ${line}`, data: { suggestions: [] } });
+  const doc = TextDocument.create('file:///pipeline.md', 'markdown', 1, 'a\n<!-- un-cite-disable-next-line -->\nc\nd\n');
+  const finding = (line: number, code: 'citation.ambiguous' | 'citation.quote-mismatch') => {
+    const start = doc.offsetAt({ line, character: 0 });
+    return { code, range: { start, end: start + 1 }, message: `${code} on ${line}` };
+  };
 
   test('every checker runs once per version; suppressions and severities apply to all of them at the end', () => {
     let runs = 0;
@@ -259,7 +263,6 @@ describe('one diagnostics pipeline (issue 13)', () => {
       { name: 'b', codes: ['citation.quote-mismatch'] as const, check: () => (runs++, [finding(2, 'citation.quote-mismatch'), finding(3, 'citation.quote-mismatch')]) },
     ];
     const pipeline = new DiagnosticsPipeline(checkers);
-    const doc = TextDocument.create('file:///pipeline.md', 'markdown', 1, 'a\n<!-- un-cite-disable-next-line -->\nc\nd\n');
     const settings = toSettings({ diagnostics: { severity: { 'citation.quote-mismatch': 'hint' } } });
     const first = pipeline.run(doc, settings);
     assert.deepEqual(first.map((d) => `${d.range.start.line} ${d.code} ${d.severity}`), ['0 citation.ambiguous 2', '3 citation.quote-mismatch 4']);

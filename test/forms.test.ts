@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { INSTRUMENT_DESIGNATORS, OTHER_BODIES, PARAGRAPH_DESIGNATORS, RECOMMENDATION_DESIGNATORS, allExamples, rowSource } from '../server/src/citations/grammar';
 import { README, readmeWithTable } from '../scripts/forms-table';
 import type { Citation } from '../server/src/citations/model';
+import { describe as describeFailure, describeCitation } from '../server/src/features/describe';
 import { createCitationContext, findCitations } from '../server/src/citations/resolver';
 import { createLanguageService } from '../server/src/service';
 import { realCorpus } from './helpers';
@@ -182,7 +183,7 @@ describe('issue 12: precision', () => {
   test('a bare compendium number only Part B has is ambiguous, naming both readings, with fixes to each', () => {
     const c = first('V.6');
     assert.equal(c.status, 'ambiguous');
-    assert.match(c.message!, /V\.6 is not a recommendation of the Working Group's fifth meeting \(it has recommendations 1–5\); in Part B it is Resolution 5\/3, paragraph 6\. Write "Part B V\.6"/);
+    assert.match(describeCitation(c)!, /V\.6 is not a recommendation of the Working Group's fifth meeting \(it has recommendations 1–5\); in Part B it is Resolution 5\/3, paragraph 6\. Write "Part B V\.6"/);
     assert.equal(c.suggestions[0], 'Part B V.6');
     assert.ok(c.suggestions.includes('V.5'), c.suggestions.join(', '));
   });
@@ -198,18 +199,18 @@ describe('issue 12: precision', () => {
   test('an unknown Working Group report is information naming the reports the corpus holds', () => {
     const c = first('CTOC/COP/WG.7/2014/5, para 10');
     assert.equal(c.status, 'unknown-instrument');
-    assert.match(c.message!, /CTOC\/COP\/WG\.7\/2014\/5 is not a Working Group report the corpus holds; it holds CTOC\/COP\/WG\.7\/2012\/6 \(first meeting\), /);
+    assert.match(describeCitation(c)!, /CTOC\/COP\/WG\.7\/2014\/5 is not a Working Group report the corpus holds; it holds CTOC\/COP\/WG\.7\/2012\/6 \(first meeting\), /);
   });
 
   test('a report paragraph the index maps to no recommendation is information, never an error', () => {
     const c = first('CTOC/COP/WG.7/2015/6, para 2');
     assert.equal(c.status, 'report-paragraph');
-    assert.match(c.message!, /the corpus holds only the recommendations of this report/);
+    assert.match(describeCitation(c)!, /the corpus holds only the recommendations of this report/);
   });
 
   test('no message prints "undefined"', () => {
     for (const text of ['resolution 5/3, PP 2', 'resolution 6/3, PP 9', 'Part B VI.PP.9', 'V.6', 'XI.1', 'decision 5/3', 'CTOC/COP/WG.7/2014/5, para 10', 'Rec. V.6', 'X.7–X.17', 'resolution 10/3, PP 3']) {
-      for (const c of findCitations(context, text)) assert.doesNotMatch(`${c.message ?? ''} ${c.members.map((m) => m.problem ?? '').join(' ')}`, /undefined/, text);
+      for (const c of findCitations(context, text)) assert.doesNotMatch(`${describeCitation(c) ?? ''} ${c.members.map((m) => (m.problem ? describeFailure(m.problem) : '')).join(' ')}`, /undefined/, text);
     }
   });
 });

@@ -13,6 +13,7 @@ import { createLanguageService } from '../server/src/service';
 import { FRAGMENTS, pick, randomText, rng } from './random';
 
 const context = createCitationContext(realCorpus());
+const SEED = Number(process.env.FUZZ_SEED ?? 7);
 const resolve = (c: Parameters<typeof resolveCitation>[1]) => resolveCitation(context, c);
 const summary = (cs: Citation[]) => cs.map((c) => `${c.range.start}-${c.range.end} ${c.status} ${c.members.map((m) => `${m.item.range.start}:${m.target?.paragraph.key ?? 'x'}`).join(',')}`);
 
@@ -36,7 +37,7 @@ describe('incremental rescanning', () => {
     assert.deepEqual(update.state.citations.map((c) => c.text), ['VII.14']);
   });
 
-  const SEED = Number(process.env.FUZZ_SEED ?? 7);
+
   test(`random edit sequences equal a fresh scan (seed ${SEED})`, () => {
     const random = rng(SEED);
     for (let round = 0; round < 150; round++) {
@@ -104,5 +105,69 @@ describe('ranges after an edit (issue 13, defect 1)', () => {
     assert.deepEqual(summary(update.state.citations).slice(-3), summary(scanFresh(edited, context.aliases, resolve).state.citations).slice(-3));
     // Every member still points at its own item, which slices back.
     for (const c of update.state.citations) for (const m of c.members) assert.ok(c.items.includes(m.item));
+  });
+});
+
+describe('diagnostics after an edit (issue 13, defect 5)', () => {
+  // Quotations (right, wrong, footnoted), agreed language without its citation, suppressions, and
+  // the scanner's fragments without carried-over references (those relink across blocks: checked whole).
+  const AGREED = 'States parties should respect the human rights of smuggled migrants and ensure that';
+  const DIAGNOSTIC_FRAGMENTS = [
+    ...FRAGMENTS.filter((f) => !/ibid|id\.|para\. 9\)|same resolution|that decision|report para/i.test(f)),
+    '"States parties should share information about outbreaks" (VII.14)', '"States parties are encouraged to share information" (CTOC/COP/WG.7/2012/6, para 41)',
+    AGREED, ` ${AGREED} `, '<!-- un-cite-disable-line -->', '"quoted words"[^1]', '\n\n[^1]: VII.13\n', '\n> "Some quoted words here"\n> — VII.14\n',
+  ];
+  // Half the edits are plain typing (words, citations, quotations): those take the block-only path.
+  const PROSE = ['x', 'the ', 'Resolution 5/3, para 9', 'VII.14', 'para 25', ' and ', '"', AGREED, '"States parties should share information about outbreaks" (VII.14)', '\n'];
+  const shapeOf = (ds: unknown) => JSON.parse(JSON.stringify(ds));
+
+  test(`random edits give exactly the diagnostics of a fresh check, fixes and data included (seed ${SEED})`, () => {
+    const random = rng(SEED + 1);
+    const service = createLanguageService({ corpus: realCorpus(), corpusUri: (f) => `file:///data/${f}` });
+    const checker = createLanguageService({ corpus: realCorpus(), corpusUri: (f) => `file:///data/${f}` });
+    for (let round = 0; round < 40; round++) {
+      let text = '';
+      for (let i = 0; i < 12; i++) text += `${pick(random, DIAGNOSTIC_FRAGMENTS)}${pick(random, DIAGNOSTIC_FRAGMENTS)} ${pick(random, DIAGNOSTIC_FRAGMENTS)}\n\n`;
+      let document = TextDocument.create(`file:///diff-${round}.md`, 'markdown', 1, text);
+      service.getDiagnostics(document);
+      for (let step = 0; step < 10; step++) {
+        const old = document.getText();
+        const at = Math.floor(random() * (old.length + 1));
+        const cut = random() < 0.4 ? Math.floor(random() * 10) : 0;
+        const insert = random() < 0.5 ? pick(random, PROSE) : random() < 0.6 ? pick(random, DIAGNOSTIC_FRAGMENTS) : '';
+        const before = document;
+        const range = { start: before.positionAt(at), end: before.positionAt(at + cut) };
+        const oldEnd = before.offsetAt(range.end);
+        document = TextDocument.update(TextDocument.create(before.uri, 'markdown', before.version, old), [{ range, text: insert }], before.version + 1);
+        service.noteEdit(document.uri, before.version, document.version, { start: at, oldEnd, newEnd: at + insert.length });
+        const fresh = TextDocument.create(`file:///fresh-${round}-${step}.md`, 'markdown', 1, document.getText());
+        assert.deepEqual(shapeOf(service.getDiagnostics(document)), shapeOf(checker.getDiagnostics(fresh)), `round ${round} step ${step}: ${JSON.stringify(document.getText())}`);
+        checker.forget(fresh.uri);
+      }
+    }
+  });
+
+  test('typing in prose checks one block and gives back the same list; a new line moves the rest by one', () => {
+    const service = createLanguageService({ corpus: realCorpus(), corpusUri: (f) => `file:///data/${f}` });
+    let document = TextDocument.create('file:///typing.md', 'markdown', 1, generateDraft(3_000));
+    const first = service.getDiagnostics(document);
+    assert.ok(first.length > 500);
+    const type = (line: number, character: number, text: string) => {
+      const before = document;
+      const start = before.offsetAt({ line, character });
+      document = TextDocument.update(TextDocument.create(before.uri, 'markdown', before.version, before.getText()), [{ range: { start: { line, character }, end: { line, character } }, text }], before.version + 1);
+      service.noteEdit(document.uri, before.version, document.version, { start, oldEnd: start, newEnd: start + text.length });
+      return service.getDiagnostics(document);
+    };
+    // "A sentence without any reference at all" (line 9 of each 15): nothing to say changes.
+    assert.equal(type(1509, 4, 'x'), first);
+    // A line break there: every later diagnostic is one line further on, the earlier ones are the same objects.
+    const moved = type(1509, 4, '\n');
+    assert.equal(moved.length, first.length);
+    const firstAfter = first.findIndex((d) => d.range.start.line > 1509);
+    assert.equal(moved[firstAfter - 1], first[firstAfter - 1]);
+    assert.deepEqual(moved.slice(firstAfter).map((d) => d.range.start.line), first.slice(firstAfter).map((d) => d.range.start.line + 1));
+    const fresh = TextDocument.create('file:///typing-fresh.md', 'markdown', 1, document.getText());
+    assert.deepEqual(shapeOf(moved), shapeOf(service.getDiagnostics(fresh)));
   });
 });

@@ -12,7 +12,7 @@ describe('Markdown preview plugin', () => {
 
   test('a citation becomes a link to its paragraph with the cited text as title', () => {
     const html = md.render('See VII.14 now.');
-    assert.match(html, /^<p>See <a href="file:\/\/\/[^"]+\/data\/compendium-smuggling-of-migrants-2024\.txt#L440" class="un-citation" title="Working Group recommendations, seventh meeting, 14: In accordance with the Smuggling of Migrants Protocol, States parties are encouraged to collaborate[^"]*">VII\.14<\/a> now\.<\/p>\n$/);
+    assert.match(html, /^<p>See <a href="file:\/\/\/[^"]+\/data\/compendium-smuggling-of-migrants-2024\.txt#L440" class="un-citation" title="Recommendation 14 \(VII\.14\): In accordance with the Smuggling of Migrants Protocol, States parties are encouraged to collaborate[^"]*">VII\.14<\/a> now\.<\/p>\n$/);
   });
 
   test('a broken citation is marked with the reason', () => {
@@ -25,7 +25,7 @@ describe('Markdown preview plugin', () => {
 
   test('text with quotes and angle brackets in the paragraph is escaped in the title', () => {
     const html = md.render('Resolution 5/3, para 13');
-    assert.match(html, /title="Resolution 5\/3, 13: Notes the publication of the issue papers prepared by the United Nations Office on Drugs and Crime entitled “A short introduction/);
+    assert.match(html, /title="Resolution 5\/3, paragraph 13 \(Part B V\.13\): Notes the publication of the issue papers prepared by the United Nations Office on Drugs and Crime entitled “A short introduction/);
     assert.doesNotMatch(html, /title="[^"]*<[^"]*"/);
   });
 
@@ -40,11 +40,11 @@ describe('the preview reads citations as the editor does (issue 13, defect 4)', 
 
   test('a citation broken over two lines links its paragraph, not the whole resolution', () => {
     const html = md.render('See Resolution 5/3,\npara 9 today.');
-    assert.match(html, /^<p>See <a href="[^"]+#L\d+" class="un-citation" title="Resolution 5\/3, 9: [^"]+">Resolution 5\/3,\npara 9<\/a> today\.<\/p>\n$/);
+    assert.match(html, /^<p>See <a href="[^"]+#L\d+" class="un-citation" title="Resolution 5\/3, paragraph 9 \(Part B V\.9\): [^"]+">Resolution 5\/3,\npara 9<\/a> today\.<\/p>\n$/);
   });
 
   test('a carried-over reference reads its antecedent, as in the editor', () => {
-    assert.match(md.render('Resolution 6/3 is clear (para. 9).'), /\(<a [^>]*title="Resolution 6\/3, 9: [^"]*">para\. 9<\/a>\)/);
+    assert.match(md.render('Resolution 6/3 is clear (para. 9).'), /\(<a [^>]*title="Resolution 6\/3, paragraph 9 \(Part B VI\.9\): [^"]*">para\. 9<\/a>\)/);
   });
 
   test('markup between stops a citation, and a citation inside emphasis still links', () => {
@@ -58,7 +58,7 @@ describe('the preview reads citations as the editor does (issue 13, defect 4)', 
     copyFileSync(join(__dirname, 'fixtures', 'resolution-12-2.md'), join(folder, '.un-citations', 'corpus', 'resolution-12-2.md'));
     const plugin = createPreviewPlugin(DATA_DIR, () => true, { folder: () => folder, corpusPaths: () => [] });
     const own = plugin(new MarkdownIt());
-    assert.match(own.render('Resolution 12/2, para 1'), /class="un-citation" title="Resolution 12\/2, 1: Urges States parties to strengthen search and rescue at sea;"/);
+    assert.match(own.render('Resolution 12/2, para 1'), /class="un-citation" title="Resolution 12\/2, paragraph 1: Urges States parties to strengthen search and rescue at sea;"/);
     assert.match(md.render('Resolution 12/2, para 1'), /un-citation-broken/);
   });
 });

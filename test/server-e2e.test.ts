@@ -102,6 +102,23 @@ describe('the server over stdio (pull diagnostics)', () => {
     assert.equal(client.diagnostics.has(u), false);
   });
 
+  test('typing that changes no diagnostic is reported "unchanged" with the result id; a change sends the list (issue 13)', async () => {
+    const u = 'file:///tmp/result-ids.md';
+    client.open(u, 'Intro words here.\n\nResolution 5/3, para 99 and VII.99.\n');
+    type Report = { kind: string; resultId?: string; items?: { code: string; range: { start: { line: number } } }[] };
+    const pull = (previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri: u }, previousResultId });
+    const first = await pull();
+    assert.equal(first.items?.length, 2);
+    client.change(u, [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, text: 'x' }]);
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // A new line before them moves both: the whole list again, under a new id.
+    client.change(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+    const moved = await pull(first.resultId);
+    assert.equal(moved.kind, 'full');
+    assert.notEqual(moved.resultId, first.resultId);
+    assert.deepEqual(moved.items?.map((i) => i.range.start.line), [3, 3]);
+  });
+
   test('reads settings with workspace/configuration and applies a change without restart', async () => {
     const u = 'file:///tmp/settings.md';
     client.open(u, 'Resolution 5/3, para 99');

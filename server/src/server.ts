@@ -46,6 +46,10 @@ export function startServer(connection: Connection, dataDir: string): void {
   /** Citation keys of the workspace's Markdown files that are not open, for find-references. */
   let indexer: WorkspaceIndexer | undefined;
   const pending = new Map<string, NodeJS.Timeout>();
+  /** The list last pushed per document, and the last pulled with its result id. */
+  const published = new Map<string, Diagnostic[]>();
+  const reported = new Map<string, { items: Diagnostic[]; resultId: string }>();
+  let resultIds = 0;
 
   const log = (message: string) => connection.console.log(message);
   const guard = <T>(what: string, fallback: T, fn: () => T): T => {
@@ -151,6 +155,9 @@ export function startServer(connection: Connection, dataDir: string): void {
         const current = documents.get(document.uri);
         if (!current) return; // closed meanwhile: its diagnostics were cleared
         const diagnostics = handled(current) ? guard('diagnostics', [], () => diagnosticsOf(current)) : [];
+        // The pipeline gives back the same list when an edit changed none of them: nothing to send.
+        if (published.get(current.uri) === diagnostics) return;
+        published.set(current.uri, diagnostics);
         connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
       }, delay),
     );
@@ -221,6 +228,8 @@ export function startServer(connection: Connection, dataDir: string): void {
       corpusChanged(e.document.uri, 0);
     }
     corpora?.serviceFor(e.document.uri).forget(e.document.uri);
+    published.delete(e.document.uri);
+    reported.delete(e.document.uri);
     if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   connection.onDidChangeWatchedFiles((params) => {
@@ -233,7 +242,12 @@ export function startServer(connection: Connection, dataDir: string): void {
   connection.languages.diagnostics.on((params) => {
     const d = documentOf(params);
     const items = handled(d) ? guard('diagnostics', [], () => diagnosticsOf(d)) : [];
-    return { kind: DocumentDiagnosticReportKind.Full, items };
+    // Result ids (LSP 3.17): the same list as the client's last report is "unchanged", not sent again.
+    const last = reported.get(params.textDocument.uri);
+    if (last && last.items === items && params.previousResultId === last.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    const resultId = last?.items === items ? last.resultId : String(++resultIds);
+    reported.set(params.textDocument.uri, { items, resultId });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });
 
   connection.onHover((params) => {

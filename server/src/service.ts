@@ -87,9 +87,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const quotesChecker = new QuoteChecker(corpus, cache);
   // Every check of a document, run once per version; the agreed-language check joins this list.
   // Prose that the reuse hint does not read: code, comments, links, and the attributed quotations.
-  const notProse = (d: TextDocumentLike) => mergeRanges([...cache.excluded(d), ...quotesChecker.attributedQuotations(d)]);
+  const notProse = (d: TextDocumentLike, region?: TextRange) => mergeRanges([...(region ? cache.excludedBetween(d, region.start, region.end) : cache.excluded(d)), ...quotesChecker.attributedQuotations(d, region)]);
   const checkers: DiagnosticChecker[] = [new CitationChecker(cache), quotesChecker.checker, new UncitedReuseChecker(corpus, cache, notProse)];
-  const diagnostics = new DiagnosticsPipeline(checkers);
+  const diagnostics = new DiagnosticsPipeline(checkers, cache);
   const codeActions = new CodeActionProvider(cache, corpus);
   const references = new ReferencesProvider(cache);
   const links = new DocumentLinkProvider(cache, corpusUri);

@@ -43,3 +43,14 @@ export function paragraphTitle(d: CorpusDocument, p: Paragraph): string {
   if (p.kind === 'preambular') return `${d.name}, ${p.label}`;
   return `${d.name}, paragraph ${p.label}`;
 }
+
+/**
+ * A paragraph's label path written the way a citation writes it: `instrument` style "9 (c)",
+ * "(j) (ii)", "PP 2"; `compendium` style "I.b.iii". For suggestions and failure messages.
+ */
+export function writePath(d: CorpusDocument, path: string[], style: 'instrument' | 'compendium'): string {
+  if (style === 'compendium') return path.join('.');
+  if (path[0] === 'PP') return `PP ${path[1]}`;
+  const scheme = d.kind === 'decision' ? 'lettered' : 'numbered';
+  return path.map((part, i) => ((i === 0 && scheme === 'numbered') || /^\d+$/.test(part) ? part : `(${part})`)).join(' ');
+}

@@ -115,7 +115,8 @@ export class ScanState {
    * those after by `delta`: references copied, nothing moved yet.
    */
   splice(text: string, excluded: TextRange[], from: number, to: number, middle: Citation[], delta: number): ScanState {
-    const stored = [...this.stored.slice(0, from), ...middle, ...this.stored.slice(to)];
+    // concat, not spread: a spread walks an iterator over every citation of a long draft.
+    const stored = this.stored.slice(0, from).concat(middle, this.stored.slice(to));
     // Kept citations keep their moves; the fresh ones move by nothing; those after move as before plus delta.
     const before = this.deltaAt(from - 1);
     const after = this.deltaAt(to) + delta;
@@ -154,6 +155,11 @@ export interface ScanUpdate {
   state: ScanState;
   /** The part of the new text that was scanned again (all of it for a fresh scan). */
   rescanned: TextRange;
+  /**
+   * For an update that kept what lay outside the rescanned blocks: those blocks' span in the old
+   * text (`start`, `oldEnd`) and in the new (`start`, `newEnd`). Undefined after a fresh scan.
+   */
+  change?: EditHint;
 }
 
 export function scanFresh(text: string, aliases: AliasTable, resolve: (c: ScannedCitation) => Citation): ScanUpdate {
@@ -182,7 +188,7 @@ const STRUCTURAL = /[`~<>[\]():\t\n\r]| {4}|(?:^|\n) {0,3}(?:[-*+]|\d{1,9}[.)])(
 export function scanUpdate(previous: ScanState | undefined, text: string, aliases: AliasTable, resolve: (c: ScannedCitation) => Citation, hint?: EditHint): ScanUpdate {
   if (!previous) return scanFresh(text, aliases, resolve);
   const old = previous.text;
-  if (old === text) return { state: previous, rescanned: { start: 0, end: 0 } };
+  if (old === text) return { state: previous, rescanned: { start: 0, end: 0 }, change: { start: 0, oldEnd: 0, newEnd: 0 } };
   const delta = text.length - old.length;
   let prefix: number;
   let suffix: number;
@@ -210,7 +216,7 @@ export function scanUpdate(previous: ScanState | undefined, text: string, aliase
   const from = previous.firstEndingAfter(window.start);
   const to = Math.max(from, previous.firstStartingFrom(oldWindowEnd));
   const middle = scanRange(text, window.start, window.end, aliases, excluded).map(resolve);
-  return { state: previous.splice(text, excluded, from, to, middle, delta), rescanned: window };
+  return { state: previous.splice(text, excluded, from, to, middle, delta), rescanned: window, change: { start: window.start, oldEnd: oldWindowEnd, newEnd: window.end } };
 }
 
 /**

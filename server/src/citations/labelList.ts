@@ -3,7 +3,7 @@
 // Parsed with sticky regexes from a given offset; each piece is bounded, so parsing is linear.
 
 import { expandRange, isSmallRoman } from '../corpus/labels';
-import type { LabelItem } from './model';
+import type { ItemProblem, LabelItem } from './model';
 
 /** Longest range we expand ("paras 1–300" is a typo, not 300 citations). */
 export const MAX_RANGE = 200;
@@ -66,7 +66,7 @@ export function readLabelList(text: string, at: number, options: LabelListOption
     let end = first.end;
     const from = completePath(first.label, previous);
     let paths = [from];
-    let problem: string | undefined;
+    let problem: ItemProblem | undefined;
     RANGE.lastIndex = end;
     const dash = RANGE.exec(text);
     if (dash) {
@@ -80,7 +80,7 @@ export function readLabelList(text: string, at: number, options: LabelListOption
         if (expanded) paths = expanded;
         else {
           paths = [from, to];
-          problem = `"${text.slice(start, end)}" is not a range of one paragraph's siblings (or is longer than ${MAX_RANGE})`;
+          problem = { kind: 'range-across-levels', written: text.slice(start, end), limit: MAX_RANGE };
         }
       }
     }

@@ -1,13 +1,15 @@
 // Resolves scanned citations against the corpus and classifies each: resolved, a known instrument
-// without such a paragraph (saying what exists), an instrument the corpus does not hold, an
-// excerpt, a misprint-like form, an ambiguous reference, or a reference outside the corpus.
+// without such a paragraph, an instrument the corpus does not hold, an excerpt, a misprint-like
+// form, an ambiguous reference, or a reference outside the corpus. A failure is returned as facts
+// (what exists, what is close); features/describe.ts puts them into words.
 
 import { distance } from 'fastest-levenshtein';
 import { type Corpus, type ParagraphRef, keyForPath, paragraphByKey, reportLabel } from '../corpus/corpus';
 import { isSmallRoman } from '../corpus/labels';
 import type { CorpusDocument, Paragraph } from '../corpus/model';
-import { letterIndex, numberToOrdinal, numberToRoman, romanToNumber } from '../corpus/text';
+import { letterIndex, numberToRoman, romanToNumber } from '../corpus/text';
 import { sectionKey } from '../corpus/thematicIndex';
+import { writePath } from './format';
 import type { Citation, CitationMember, CitationStatus, InstrumentName, LabelItem, ScannedCitation } from './model';
 import { antecedentOf, linkAntecedents } from './antecedents';
 import { shiftCitation } from './shift';
@@ -80,29 +82,30 @@ function resolveUncached(corpus: Corpus, scanned: ScannedCitation): Citation {
   switch (i.type) {
     case 'conference': {
       // "resolution 55/25": no Conference of the Parties has had 30 sessions; that is another body's numbering.
-      if (i.session > MAX_CONFERENCE_SESSION) return { ...base, status: 'out-of-corpus', message: `${capitalise(i.kind === 'decision' ? 'decision' : 'resolution')} ${i.session}/${i.number} is numbered as another body's (the Conference has not held ${i.session} sessions); it is not in the corpus.` };
+      if (i.session > MAX_CONFERENCE_SESSION) return { ...base, status: 'out-of-corpus', failure: { kind: 'other-body-session', instrument: i.kind === 'decision' ? 'decision' : 'resolution', session: i.session, number: i.number } };
       // "6/3 OP15" names no kind: whichever the corpus holds.
-      const kind = i.kind !== 'any' ? i.kind : corpus.instruments.has(`decision-${i.session}-${i.number}`) ? 'decision' : 'resolution';
+      const kind = i.kind !== 'any' ? i.kind : corpus.instrument(`decision-${i.session}-${i.number}`).length ? 'decision' : 'resolution';
       const id = `${kind}-${i.session}-${i.number}`;
-      const copies = corpus.instruments.get(id);
-      if (!copies) return unknownInstrument(corpus, base, kind, i.session, i.number);
+      // Asked, not looked up in the map: a corpus pack answers for the instruments it holds.
+      const copies = corpus.instrument(id);
+      if (!copies.length) return unknownInstrument(corpus, base, kind, i.session, i.number);
       return withMembers(base, copies, 'instrument');
     }
     case 'alias': {
       const d = corpus.byId.get(i.documentId);
-      return d ? withMembers(base, corpus.instruments.get(d.instrumentId) ?? [d], 'instrument') : { ...base, status: 'unknown-instrument', message: 'This document is no longer in the corpus.' };
+      return d ? withMembers(base, corpus.instruments.get(d.instrumentId) ?? [d], 'instrument') : { ...base, status: 'unknown-instrument', failure: { kind: 'document-gone' } };
     }
     case 'meeting': {
       const d = meetingDocument(corpus, i.meeting);
       // A meeting named as a whole ("the eleventh meeting of the Working Group") is an event, not a broken citation.
-      if (!d) return { ...base, status: scanned.items.length ? 'unknown-instrument' : 'out-of-corpus', message: `The corpus holds the recommendations of the Working Group's meetings ${meetingSpan(corpus)}, not of its ${numberToOrdinal(i.meeting)} meeting.` };
+      if (!d) return { ...base, status: scanned.items.length ? 'unknown-instrument' : 'out-of-corpus', failure: { kind: 'unknown-meeting', meeting: i.meeting, held: meetingNumbers(corpus) } };
       return withMembers(base, [d], 'instrument');
     }
     case 'meeting-year': {
       const held = corpus.documents.filter((d) => d.kind === 'wg-recommendations' && d.dates?.includes(String(i.year)));
       if (held.length === 1) return withMembers(base, held, 'compendium');
-      const years = corpus.documents.filter((d) => d.kind === 'wg-recommendations').map((d) => d.dates?.match(/\d{4}/)?.[0]).filter(Boolean);
-      return { ...base, status: held.length ? 'ambiguous' : base.items.length ? 'unknown-instrument' : 'out-of-corpus', message: held.length ? `The Working Group met ${held.length} times in ${i.year}: say which meeting.` : `The corpus holds no meeting of the Working Group held in ${i.year} (it holds meetings held in ${[...new Set(years)].join(', ')}).` };
+      const years = corpus.documents.filter((d) => d.kind === 'wg-recommendations').map((d) => d.dates?.match(/\d{4}/)?.[0]).filter((y): y is string => !!y);
+      return { ...base, status: held.length ? 'ambiguous' : base.items.length ? 'unknown-instrument' : 'out-of-corpus', failure: held.length ? { kind: 'meeting-year-several', year: i.year, count: held.length } : { kind: 'meeting-year-none', year: i.year, held: [...new Set(years)] } };
     }
     case 'compendium':
       return resolveCompendium(corpus, base, i.part, i.section);
@@ -111,12 +114,12 @@ function resolveUncached(corpus: Corpus, scanned: ScannedCitation): Citation {
     case 'symbol':
       return resolveSymbol(corpus, base, i.symbol);
     case 'external':
-      return { ...base, status: 'out-of-corpus', message: `${i.name} is not in the corpus, which holds Conference of the Parties instruments and Working Group recommendations.` };
+      return { ...base, status: 'out-of-corpus', failure: { kind: 'other-body', name: i.name } };
     case 'treaty':
-      return { ...base, status: 'out-of-corpus', message: `A treaty provision (${scanned.text.replace(/\s+/g, ' ')}); treaties are not in the corpus.` };
+      return { ...base, status: 'out-of-corpus', failure: { kind: 'treaty-provision', written: scanned.text } };
     case 'carried':
       // Never shown: linkCitations replaces it with its antecedent's reading or drops it.
-      return { ...base, status: 'ambiguous', message: 'A reference to an earlier citation.' };
+      return { ...base, status: 'ambiguous', failure: { kind: 'carried-unread' } };
   }
 }
 
@@ -127,9 +130,9 @@ function meetingDocument(corpus: Corpus, meeting: number): CorpusDocument | unde
   return corpus.documents.find((d) => d.kind === 'wg-recommendations' && d.session === meeting);
 }
 
-function meetingSpan(corpus: Corpus): string {
-  const numbers = corpus.documents.filter((d) => d.kind === 'wg-recommendations').map((d) => d.session!).sort((a, b) => a - b);
-  return numbers.length ? `${numberToRoman(numbers[0]).toUpperCase()}–${numberToRoman(numbers[numbers.length - 1]).toUpperCase()}` : '(none)';
+/** The Working Group meetings whose recommendations the corpus holds, ascending. */
+function meetingNumbers(corpus: Corpus): number[] {
+  return corpus.documents.filter((d) => d.kind === 'wg-recommendations').map((d) => d.session!).sort((a, b) => a - b);
 }
 
 function unknownInstrument(corpus: Corpus, base: Base, kind: 'resolution' | 'decision', session: number, number: number): Citation {
@@ -138,23 +141,19 @@ function unknownInstrument(corpus: Corpus, base: Base, kind: 'resolution' | 'dec
   const written = `${kind} ${session}/${number}`;
   const close = names.filter((n) => n.toLowerCase() === `${kind === 'resolution' ? 'decision' : 'resolution'} ${session}/${number}` || distance(n.toLowerCase(), written) <= 1);
   const suggestions = close.map((n) => base.text.slice(0, base.instrumentRange.start - base.range.start) + n.replace(/^\w/, (c) => (base.text[base.instrumentRange.start - base.range.start] === c.toLowerCase() ? c.toLowerCase() : c)));
-  const swapped = corpus.instruments.has(`${kind === 'resolution' ? 'decision' : 'resolution'}-${session}-${number}`);
+  const swapped = corpus.instrument(`${kind === 'resolution' ? 'decision' : 'resolution'}-${session}-${number}`).length > 0;
   if (swapped) {
     const right = `${kind === 'resolution' ? 'decision' : 'resolution'} ${session}/${number}`;
     const instrumentText = base.text.slice(base.instrumentRange.start - base.range.start, base.instrumentRange.end - base.range.start);
     const fixed = base.text.slice(0, base.instrumentRange.start - base.range.start) + (/^[A-Z]/.test(instrumentText) ? capitalise(right) : right) + base.text.slice(base.instrumentRange.end - base.range.start);
-    return { ...base, status: 'wrong-kind', message: `${session}/${number} is a ${kind === 'resolution' ? 'decision' : 'resolution'} of the Conference, not a ${kind}: did you mean ${capitalise(right)}?`, suggestions: [fixed] };
+    return { ...base, status: 'wrong-kind', failure: { kind: 'wrong-kind', written: kind, session, number }, suggestions: [fixed] };
   }
   return {
     ...base,
     status: 'unknown-instrument',
-    message: `${capitalise(written)} is not in the corpus (it holds ${listNames(names)}); the corpus may simply not include it.${close.length ? ` Did you mean ${close.join(' or ')}?` : ''}`,
+    failure: { kind: 'unknown-instrument', instrument: kind, session, number, held: names, close },
     suggestions: base.items.length ? [] : suggestions,
   };
-}
-
-function listNames(names: string[]): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function capitalise(s: string): string {
@@ -184,15 +183,13 @@ function resolveCompendium(corpus: Corpus, base: Base, part: 'A' | 'B' | undefin
       ...base,
       documents: b.documents,
       status: 'ambiguous',
-      message: `${roman}.${written} is not a recommendation of the Working Group's ${numberToOrdinal(section)} meeting (it has ${describeLevel(docA, undefined)}); in Part B it is ${docB!.name}, ${b.members.map((m) => m.target && writeLabel(docB!, m.target.paragraph, 'instrument')).join(', ')
-        .replace(/^/, 'paragraph ')}. Write "Part B ${roman}.${written}" for the resolution${closestA.length ? ` or ${closestA.map((s) => `${roman}.${s}`).join(' / ')} for a recommendation` : ''}.`,
+      failure: { kind: 'section-number-in-part-b', section, written, meeting: docA, resolution: docB!, paragraphs: b.members.flatMap((m) => (m.target ? [m.target.paragraph] : [])), closest: closestA },
       suggestions: [`Part B ${roman}.${written}`, ...closestA.map((s) => `${roman}.${s}`)],
       candidates: b.members.flatMap((m) => (m.target ? [m.target] : [])),
     };
   } else d = resolvesIn(docB) ? docB : docA ?? docB;
   if (!d) {
-    const has = part === 'B' ? 'Part B has sections I–VII (VII, also written X, is resolution 10/3)' : `Part A has the meetings ${meetingSpan(corpus)}`;
-    return { ...base, status: 'unknown-section', message: `The compendium has no section ${roman}${part ? ` in Part ${part}` : base.partA ? ' in Part A' : ''}: ${has}.` };
+    return { ...base, status: 'unknown-section', failure: { kind: 'unknown-section', section, part: part ?? (base.partA ? 'A' : undefined), meetings: meetingNumbers(corpus) } };
   }
   const copies = corpus.instruments.get(d.instrumentId) ?? [d];
   return withMembers(base, copies, 'compendium');
@@ -205,13 +202,13 @@ function resolveMeetingReport(corpus: Corpus, base: Base, meeting: number | unde
   const d = meeting !== undefined ? meetingDocument(corpus, meeting) : byDates;
   if (!d) {
     if (meeting !== undefined || normalizedDates) {
-      return { ...base, status: 'unknown-instrument', message: `No meeting of the Working Group in the corpus ${meeting !== undefined ? `is its ${numberToOrdinal(meeting)}` : `was held ${normalizedDates}`}.` };
+      return { ...base, status: 'unknown-instrument', failure: { kind: 'unknown-meeting-report', meeting, dates: meeting !== undefined ? undefined : normalizedDates } };
     }
     const candidates = meetings.filter((m) => m.symbol && corpus.reportParagraphs.has(m.symbol) && reportTargets(corpus, m.symbol, base.items).every(Boolean));
     return {
       ...base,
       status: 'ambiguous',
-      message: `Which meeting's report? Say which (e.g. "held in Vienna from ${meetings[0]?.dates ?? '…'}" or "the first meeting"); the corpus holds reports of meetings ${meetingSpan(corpus)}.${candidates.length ? ` Reports with these paragraph numbers: ${candidates.map((c) => c.symbol).join(', ')}.` : ''}`,
+      failure: { kind: 'report-unnamed', firstDates: meetings[0]?.dates, meetings: meetingNumbers(corpus), candidates: candidates.map((c) => c.symbol!) },
       candidates: candidates.flatMap((c) => reportTargets(corpus, c.symbol!, base.items).filter((t): t is ParagraphRef => !!t)),
     };
   }
@@ -224,9 +221,9 @@ function resolveSymbol(corpus: Corpus, base: Base, symbol: string): Citation {
     const reports = corpus.documents.filter((d) => d.kind === 'wg-recommendations' && d.symbol);
     if (/^CTOC\/COP\/WG\.7\//.test(symbol) && reports.length && base.items.length) {
       // A Working Group report the corpus does not hold: say which it holds.
-      return { ...base, status: 'unknown-instrument', message: `${symbol} is not a Working Group report the corpus holds; it holds ${listNames(reports.map((d) => `${d.symbol} (${numberToOrdinal(d.session ?? 0)} meeting)`))}.` };
+      return { ...base, status: 'unknown-instrument', failure: { kind: 'unknown-report', symbol, held: reports.map((d) => ({ symbol: d.symbol!, meeting: d.session ?? 0 })) } };
     }
-    return { ...base, status: 'out-of-corpus', message: `${symbol} is not in the corpus.` };
+    return { ...base, status: 'out-of-corpus', failure: { kind: 'unknown-symbol', symbol } };
   }
   const own = documents.find((d) => d.kind === 'document');
   if (own) return withMembers(base, [own], 'instrument');
@@ -239,7 +236,7 @@ function resolveSymbol(corpus: Corpus, base: Base, symbol: string): Citation {
   }
   const instruments = [...new Set(documents.map((d) => d.instrumentId))].map((id) => corpus.instruments.get(id)!).flat();
   if (base.items.length) {
-    return { ...base, documents: instruments, status: 'out-of-corpus', message: `The paragraphs of the session report ${symbol} are not in the corpus; it holds what that session adopted: ${listNames([...new Set(instruments.map((d) => d.name))])}.` };
+    return { ...base, documents: instruments, status: 'out-of-corpus', failure: { kind: 'session-report-paragraphs', symbol, adopted: [...new Set(instruments.map((d) => d.name))] } };
   }
   return { ...base, documents: instruments, status: 'resolved' };
 }
@@ -257,7 +254,7 @@ function reportMembers(corpus: Corpus, base: Base, meeting: CorpusDocument): Cit
     return {
       ...base,
       status: 'ambiguous',
-      message: `The corpus does not know the paragraph numbers of ${symbol ?? 'this report'}: its recommendations are cited by their own numbers (e.g. ${numberToRoman(meeting.session ?? 0).toUpperCase()}.${base.items[0]?.paths[0]?.join('.') ?? '1'}).`,
+      failure: { kind: 'report-numbering-unknown', symbol, meeting: meeting.session ?? 0, example: base.items[0]?.paths[0]?.join('.') ?? '1' },
     };
   }
   const known = [...map.values()].map((r) => Number(r.label.split(' ')[0])).filter(Number.isFinite).sort((a, b) => a - b);
@@ -269,11 +266,11 @@ function reportMembers(corpus: Corpus, base: Base, meeting: CorpusDocument): Cit
       // Every pair the index prints for this report shares one offset: the unprinted ones follow it.
       const inferred = offset !== undefined && path.length === 1 && /^\d+$/.test(path[0]) ? paragraphByKey(meeting, String(Number(path[0]) - offset)) : undefined;
       if (inferred) return { item, path, target: { document: meeting, paragraph: inferred }, inferred: true, suggestions: [] };
-      return { item, path, problem: `the thematic index maps no recommendation to paragraph ${reportLabel(path)} of ${symbol} (it maps paragraphs ${known[0]}–${known[known.length - 1]}); the corpus holds only the recommendations of this report, not its other paragraphs`, suggestions: [] };
+      return { item, path, problem: { kind: 'unmapped-report-paragraph', symbol: symbol!, label: reportLabel(path), first: known[0], last: known[known.length - 1] }, suggestions: [] };
     }),
   );
   const failing = members.find((m) => m.problem);
-  return { ...base, members, status: failing ? 'report-paragraph' : 'resolved', message: failing?.problem ? `${capitalise(failing.problem)}.` : undefined };
+  return { ...base, members, status: failing ? 'report-paragraph' : 'resolved', failure: failing?.problem };
 }
 
 /** The one difference between report paragraph and recommendation numbers, when all printed pairs share it. */
@@ -299,7 +296,7 @@ function withMembers(base: Base, copies: CorpusDocument[], style: Style): Citati
     const item = base.items[0];
     suggestions = failing.suggestions.map((s) => base.text.slice(0, item.range.start - base.range.start) + s + base.text.slice(item.range.end - base.range.start));
   }
-  return { ...base, documents: copies, members, status, message: failing?.problem ? `${capitalise(failing.problem)}.` : undefined, suggestions };
+  return { ...base, documents: copies, members, status, failure: failing?.problem, suggestions };
 }
 
 function worst(members: CitationMember[], d: CorpusDocument): CitationStatus {
@@ -316,30 +313,21 @@ function member(d: CorpusDocument, item: LabelItem, path: string[], style: Style
   const target = paragraphByKey(d, keyForPath(d, path));
   if (target) return { item, path, target: { document: d, paragraph: target }, suggestions: [] };
   const write = (p: Paragraph) => writeLabel(d, p, style);
-  if (d.origin.excerpt) {
-    const held = d.paragraphs.map((p) => (p.path[1]?.startsWith('?') ? 'a preambular paragraph whose number it does not give' : `paragraph ${p.label}`));
-    return { item, path, problem: `the corpus reproduces only an excerpt of ${d.name} (${listNames(held)}); paragraph ${writePath(d, path, 'instrument')} is not in it`, suggestions: [] };
-  }
+  if (d.origin.excerpt) return { item, path, problem: { kind: 'not-in-excerpt', document: d, path }, suggestions: [] };
   const misprints = misprintCandidates(d, path);
-  if (misprints.length) {
-    const intended = misprints.map((p) => writeLabel(d, p, 'instrument')).join(' or ');
-    return { item, path, problem: `${d.name} has no paragraph ${writePath(d, path, 'instrument')}; it has ${describeLevel(d, undefined)}, so this looks like a misprint of ${intended}`, suggestions: misprints.map(write) };
-  }
+  if (misprints.length) return { item, path, problem: { kind: 'misprint', document: d, path, intended: misprints }, suggestions: misprints.map(write) };
   if (path[0] === 'PP') {
     // Preambular paragraphs are one level of their own: "PP 2" is not a child of a paragraph "PP".
     const preambular = d.paragraphs.filter((p) => p.kind === 'preambular' && /^\d+$/.test(p.path[1] ?? ''));
-    const has = preambular.length ? `preambular paragraph${preambular.length > 1 ? 's' : ''} ${compress(preambular.map((p) => p.path[1])).map((x) => `PP ${x}`).join(', ')}` : 'no numbered preambular paragraphs';
     const near = preambular.filter((p) => Math.abs(Number(p.path[1]) - Number(path[1])) <= 2).slice(0, 3);
-    return { item, path, problem: `${d.name} has no preambular paragraph ${path[1]}: it has ${has}`, suggestions: near.map(write) };
+    return { item, path, problem: { kind: 'unknown-preambular', document: d, number: path[1] }, suggestions: near.map(write) };
   }
   const parentPath = path.slice(0, -1);
   const parent = parentPath.length ? paragraphByKey(d, keyForPath(d, parentPath)) : undefined;
   if (parentPath.length && !parent) {
-    return { item, path, problem: `${d.name} has no paragraph ${writePath(d, parentPath, 'instrument')}; it has ${describeLevel(d, undefined)}`, suggestions: closest(d, undefined, parentPath[0]).map(write) };
+    return { item, path, problem: { kind: 'unknown-parent', document: d, parentPath }, suggestions: closest(d, undefined, parentPath[0]).map(write) };
   }
-  const siblings = describeLevel(d, parent);
-  const where = parent ? `paragraph ${parent.label} of ${d.name} has ${siblings}` : `${d.name} has ${siblings}`;
-  return { item, path, problem: `no paragraph ${writePath(d, path, 'instrument')}: ${where}`, suggestions: closest(d, parent, path[path.length - 1]).map(write) };
+  return { item, path, problem: { kind: 'unknown-paragraph', document: d, path, parent }, suggestions: closest(d, parent, path[path.length - 1]).map(write) };
 }
 
 /** "Part B I.iii" where decision 1/6 has (b) (iii): the same last label one level deeper. */
@@ -364,41 +352,7 @@ function closest(d: CorpusDocument, parent: Paragraph | undefined, wanted: strin
   return level.map((p) => ({ p, s: score(p) })).filter((x) => x.s <= 3).sort((a, b) => a.s - b.s).slice(0, 3).map((x) => x.p);
 }
 
-/** "operative paragraphs 1–24 and PP 1", "paragraphs (a)–(k)", "recommendations 1–55", "subparagraphs (a)–(c)". */
-export function describeLevel(d: CorpusDocument, parent: Paragraph | undefined): string {
-  const children = d.paragraphs.filter((p) => p.parentKey === parent?.key);
-  if (parent && children.length === 0) return 'no subparagraphs';
-  const operative = children.filter((p) => p.kind !== 'preambular');
-  const preambular = children.filter((p) => p.kind === 'preambular' && !p.path[1].startsWith('?'));
-  const labels = compress(operative.map((p) => p.path[p.path.length - 1]));
-  const wrap = (s: string) => (/^\d/.test(s) ? s : s.replace(/([a-z]+)/g, '($1)'));
-  const noun = parent ? 'subparagraphs' : d.kind === 'wg-recommendations' ? 'recommendations' : preambular.length ? 'operative paragraphs' : 'paragraphs';
-  const pp = preambular.length ? ` and preambular paragraph${preambular.length > 1 ? 's' : ''} ${compress(preambular.map((p) => p.path[1])).map((s) => `PP ${s}`).join(', ')}` : '';
-  return `${noun} ${labels.map(wrap).join(', ')}${pp}`;
-}
-
-/** ["1","2","3","5"] → ["1–3", "5"]; letters and romans likewise. */
-function compress(values: string[]): string[] {
-  const out: string[] = [];
-  const value = (s: string) => (/^\d+$/.test(s) ? Number(s) : isSmallRoman(s) && values.some((v) => v.length > 1) ? romanToNumber(s)! : letterIndex(s) ?? NaN);
-  let runStart = 0;
-  for (let k = 1; k <= values.length; k++) {
-    if (k < values.length && value(values[k]) === value(values[k - 1]) + 1) continue;
-    const run = values.slice(runStart, k);
-    out.push(run.length >= 3 ? `${run[0]}–${run[run.length - 1]}` : run.join(', '));
-    runStart = k;
-  }
-  return out.filter(Boolean);
-}
-
 /** A paragraph written the way the citation writes it: "9 (c)" or "I.b.iii". */
 function writeLabel(d: CorpusDocument, p: Paragraph, style: Style): string {
   return writePath(d, p.path, style);
-}
-
-function writePath(d: CorpusDocument, path: string[], style: Style): string {
-  if (style === 'compendium') return path.join('.');
-  if (path[0] === 'PP') return `PP ${path[1]}`;
-  const scheme = d.kind === 'decision' ? 'lettered' : 'numbered';
-  return path.map((part, i) => ((i === 0 && scheme === 'numbered') || /^\d+$/.test(part) ? part : `(${part})`)).join(' ');
 }

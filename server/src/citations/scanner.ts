@@ -6,7 +6,7 @@ import { romanToNumber, ordinalToNumber } from '../corpus/text';
 import { type FoldedText, fold, unfold } from './fold';
 import { readLabelList } from './labelList';
 import { RangeSet, excludedRanges } from './markdownRegions';
-import type { CarriedForm, InstrumentName, LabelItem, ScannedCitation, TextRange } from './model';
+import type { CarriedForm, InstrumentName, ItemProblem, LabelItem, ScannedCitation, TextRange } from './model';
 import { OTHER_BODIES, PARAGRAPH_DESIGNATORS, type ParagraphRow, rowSource } from './grammar';
 import * as P from './patterns';
 import { expandRange } from '../corpus/labels';
@@ -526,7 +526,7 @@ function compendiumForm(t: string, m: RegExpMatchArray): ScannedCitation | undef
   const rest = m[4] ? m[4].split(/[^a-z]+/).filter(Boolean) : [];
   const from = [...first, ...rest];
   let paths = [from];
-  let problem: string | undefined;
+  let problem: ItemProblem | undefined;
   let end = start + m[0].length;
   if (m[6]) {
     const endValue = m[6].replace(/^PP\.|[()]/g, '');
@@ -537,7 +537,7 @@ function compendiumForm(t: string, m: RegExpMatchArray): ScannedCitation | undef
     else if ((/^[a-z]+$/.test(m[6]) && !m[5]) || / — /.test(m[0])) {
       // "IX.9 (a) — and discuss": a dash used as a parenthesis, not a range.
       end = start + m[0].search(/\s?(?:[–—-]|\s+(?:to|à)\s)[^–—-]*$/);
-    } else problem = `"${m[0]}" is not a range`;
+    } else problem = { kind: 'not-a-range', written: m[0] };
   }
   P.SELF_REFERENCE_AFTER.lastIndex = end;
   if (!recommendation && P.SELF_REFERENCE_AFTER.test(t)) return undefined; // "II.3 below", "II.3 refer to this checklist"

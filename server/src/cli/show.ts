@@ -1,8 +1,9 @@
 // `un-cite show`, `un-cite search` and `un-cite corpus`: the corpus from a terminal.
 
-import { type CitationStyle, formatCitation } from '../citations/format';
+import { type CitationStyle, formatCitation, paragraphTitle } from '../citations/format';
 import { countParagraphs } from '../corpus/check';
 import { compendiumLabel } from '../corpus/corpus';
+import { describeCitation } from '../features/describe';
 import type { LanguageService } from '../service';
 import { isAbsolute, relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,9 +18,9 @@ export function show(service: LanguageService, citationText: string, out: (s: st
   let code = 0;
   for (const c of citations) {
     if (c.status !== 'resolved') {
-      out(`${c.text}: ${c.message ?? c.status}\n`);
+      out(`${c.text}: ${describeCitation(c) ?? c.status}\n`);
       if (c.suggestions.length) out(`  did you mean: ${c.suggestions.join(' | ')}\n`);
-      for (const cand of c.candidates ?? []) out(`  candidate: ${cand.document.name}, ${cand.paragraph.label}\n`);
+      for (const cand of c.candidates ?? []) out(`  candidate: ${paragraphTitle(cand.document, cand.paragraph)}\n`);
       code = 1;
       continue;
     }

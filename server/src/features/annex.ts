@@ -7,6 +7,7 @@ import type { CitationStyle } from '../citations/format';
 import { formatCitation } from '../citations/format';
 import type { Citation, TextRange } from '../citations/model';
 import { paragraphByKey, paragraphId } from '../corpus/corpus';
+import { describeCitation } from './describe';
 import type { CorpusDocument, Paragraph } from '../corpus/model';
 
 /** Markers around an annex written into a draft; an annex between them is replaced when refreshed. */
@@ -56,7 +57,7 @@ export function buildAnnex(citations: Citation[], place: (offset: number) => Ann
     if (exclude && c.range.start >= exclude.start && c.range.end <= exclude.end) continue;
     const at = place(c.range.start);
     if (!NOT_BROKEN.has(c.status)) {
-      broken.push({ text: c.text.replace(/\s+/g, ' '), message: c.message ?? c.status, at });
+      broken.push({ text: c.text.replace(/\s+/g, ' '), message: describeCitation(c) ?? c.status, at });
       continue;
     }
     for (const m of c.members) {

@@ -26,10 +26,21 @@ export function contains(range: TextRange, offset: number): boolean {
 
 interface Entry {
   version: number;
+  /** The versions scanned before this one, newest first, each with the span that changed since it. */
+  history: { version: number; change: EditHint | undefined }[];
   /** The text scanned, its excluded ranges and citations; the next version rescans only what changed. */
   scan: ScanState;
   /** The scan's citations with carried-over references ("ibid.") linked to their antecedents, made on first use. */
   linked?: Citation[];
+}
+
+/** How many earlier versions' changes a document remembers (for a consumer that skipped versions). */
+const HISTORY = 8;
+
+/** One span for two changes in a row (`b` is in the text `a` made). */
+export function compose(a: EditHint, b: EditHint): EditHint {
+  const end = Math.max(a.newEnd, b.oldEnd); // in the text between the two edits
+  return { start: Math.min(a.start, b.start), oldEnd: end - (a.newEnd - a.oldEnd), newEnd: end + (b.newEnd - b.oldEnd) };
 }
 
 /** Citations per document URI for its latest version; closed documents are forgotten. */
@@ -64,15 +75,47 @@ export class CitationCache {
     const edit = this.edits.get(document.uri);
     this.edits.delete(document.uri);
     const hint = edit && entry && edit.from === entry.version && edit.to === document.version ? edit.hint : undefined;
-    const { state } = scanUpdate(entry?.scan, text, context.aliases, (c) => resolveCitation(context, c), hint);
-    const fresh: Entry = { version: document.version, scan: state };
+    const { state, change } = scanUpdate(entry?.scan, text, context.aliases, (c) => resolveCitation(context, c), hint);
+    const history = entry ? [{ version: entry.version, change }, ...entry.history.slice(0, HISTORY - 1).map((h) => ({ version: h.version, change: change && h.change && compose(h.change, change) }))] : [];
+    const fresh: Entry = { version: document.version, scan: state, history };
     this.entries.set(document.uri, fresh);
     return fresh;
+  }
+
+  /**
+   * What changed in the document since `version` was scanned: the span of whole blocks rescanned, in
+   * the old and new text; undefined when that version is not remembered or the text was scanned afresh.
+   */
+  changeSince(document: TextDocumentLike, version: number): EditHint | undefined {
+    const entry = this.current(document);
+    if (!entry) return undefined;
+    if (entry.version === version) return { start: 0, oldEnd: 0, newEnd: 0 };
+    return entry.history.find((h) => h.version === version)?.change;
+  }
+
+  /** How many carried-over references ("ibid.") the current version has: their links reach across blocks. */
+  carried(document: TextDocumentLike): number {
+    return this.current(document)?.scan.carried ?? 0;
   }
 
   /** Where citations cannot be (code, comments, link destinations): the scan's excluded ranges. */
   excluded(document: TextDocumentLike): TextRange[] {
     return this.current(document)?.scan.excluded ?? [];
+  }
+
+  /** The excluded ranges overlapping text[start, end): a binary search, not a walk over the document's. */
+  excludedBetween(document: TextDocumentLike, start: number, end: number): TextRange[] {
+    const excluded = this.excluded(document);
+    let lo = 0;
+    let hi = excluded.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (excluded[mid].end > start) hi = mid;
+      else lo = mid + 1;
+    }
+    const out: TextRange[] = [];
+    for (let i = lo; i < excluded.length && excluded[i].start < end; i++) out.push(excluded[i]);
+    return out;
   }
 
   /** The citations overlapping text[start, end), without moving every citation after an edit. */
@@ -130,9 +173,7 @@ export class CitationCache {
       this.edits.delete(uri); // a gap: compare texts instead
       return;
     }
-    const a = known.hint;
-    const end = Math.max(a.newEnd, hint.oldEnd); // in the text between the two edits
-    this.edits.set(uri, { from: known.from, to, hint: { start: Math.min(a.start, hint.start), oldEnd: end - (a.newEnd - a.oldEnd), newEnd: end + (hint.newEnd - hint.oldEnd) } });
+    this.edits.set(uri, { from: known.from, to, hint: compose(known.hint, hint) });
   }
 
   forget(uri: string): void {

@@ -4,6 +4,7 @@
 import { paragraphTitle } from '../citations/format';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { Citation, CitationMember } from '../citations/model';
+import { describeCitation } from './describe';
 import { compendiumLabel, paragraphByKey } from '../corpus/corpus';
 import type { CorpusDocument, Paragraph } from '../corpus/model';
 import type { CorpusQueries, ParagraphRef } from '../corpus/corpus';
@@ -41,13 +42,14 @@ export class HoverProvider {
     const document = citation.documents[0];
     if (citation.status === 'out-of-corpus' || !document) {
       parts.push(`**${escapeMarkdown(citation.text.replace(/\s+/g, ' '))}** — ${citation.status === 'out-of-corpus' ? 'not in the corpus' : escapeMarkdown(statusTitle(citation))}`);
-      if (citation.message) parts.push(escapeMarkdown(citation.message));
+      const description = describeCitation(citation);
+      if (description) parts.push(escapeMarkdown(description));
       if (citation.suggestions.length) parts.push(`Did you mean ${citation.suggestions.map((s) => `*${escapeMarkdown(s)}*`).join(' or ')}?`);
       return parts.join('\n\n');
     }
     parts.push(this.instrumentHeader(document));
     if (citation.status !== 'resolved') {
-      parts.push(`⚠ ${escapeMarkdown(citation.message ?? statusTitle(citation))}`);
+      parts.push(`⚠ ${escapeMarkdown(describeCitation(citation) ?? statusTitle(citation))}`);
       if (citation.suggestions.length) parts.push(`Did you mean ${citation.suggestions.map((s) => `*${escapeMarkdown(s)}*`).join(' or ')}?`);
       for (const c of citation.candidates ?? []) parts.push(this.paragraphBlock(c.document, c.paragraph));
     }

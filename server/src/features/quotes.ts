@@ -6,12 +6,12 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { formatCitation } from '../citations/format';
 import type { Citation, TextRange } from '../citations/model';
 import { shiftCitation, shiftRange } from '../citations/shift';
-import { blockAround } from '../citations/scanner';
+import { blockAround, blocks } from '../citations/scanner';
 import { type Corpus, type ParagraphRef, compendiumLabel, paragraphByKey, paragraphId } from '../corpus/corpus';
 import { type Difference, explainDifference, matchQuote, meaningChange, parseQuote } from '../quotes/compare';
 import { type Quotation, findQuotations } from '../quotes/detect';
 import { PhraseIndex, paragraphWords } from '../quotes/phraseIndex';
-import type { DiagnosticCode } from '../settings';
+import type { DiagnosticCode, Settings } from '../settings';
 import type { DiagnosticChecker, Finding } from './diagnostics';
 import { type CitationCache, type TextDocumentLike, contains, toRange } from './documents';
 import { escapeMarkdown } from './markdown';
@@ -37,6 +37,8 @@ export class QuoteChecker {
 
   /** Findings of the latest version of each document. */
   private readonly byDocument = new Map<string, { text: string; findings: QuoteFinding[]; quoted: TextRange[] }>();
+  /** The latest region checked per document, shared by the check and the uncited-reuse hint that reads its quotations. */
+  private readonly lastRegion = new Map<string, { text: string; region: TextRange; findings: QuoteFinding[]; quoted: TextRange[] }>();
   /** Findings by quotation and citation text, relative to the quotation: unchanged quotes are not matched again. */
   private readonly byQuote = new Map<string, { at: number; findings: QuoteFinding[] }>();
 
@@ -44,8 +46,41 @@ export class QuoteChecker {
     const text = document.getText();
     const known = this.byDocument.get(document.uri);
     if (known && known.text === text) return known.findings;
-    const findings: QuoteFinding[] = [];
     const quotations = findQuotations(text, this.citations.get(document));
+    const findings = this.findingsOf(text, quotations);
+    this.byDocument.set(document.uri, { text, findings, quoted: quotations.map((q) => q.range) });
+    return findings;
+  }
+
+  /**
+   * The findings of the quotations in `region` (whole blocks). Quotations never cross a blank line,
+   * so each block is read alone; one that refers to a footnote is read with the whole document.
+   */
+  checkRegion(document: TextDocumentLike, region: TextRange): { findings: QuoteFinding[]; quoted: TextRange[] } {
+    const text = document.getText();
+    const last = this.lastRegion.get(document.uri);
+    if (last && last.text === text && last.region.start === region.start && last.region.end === region.end) return last;
+    const quotations: Quotation[] = [];
+    for (const block of blocks(text, region.start, region.end)) {
+      const blockText = text.slice(block.start, block.end);
+      if (!/["“”]|^\s*>/m.test(blockText)) continue;
+      if (blockText.includes('[^')) {
+        for (const q of findQuotations(text, this.citations.get(document))) if (q.range.start >= block.start && q.range.start < block.end) quotations.push(q);
+        continue;
+      }
+      const citations = this.citations.between(document, block.start, block.end).map((c) => shiftCitation(c, -block.start));
+      for (const q of findQuotations(blockText, citations)) {
+        quotations.push({ ...q, range: shiftRange(q.range, block.start), content: shiftRange(q.content, block.start), citation: shiftCitation(q.citation, block.start) });
+      }
+    }
+    const result = { text, region, findings: this.findingsOf(text, quotations), quoted: quotations.map((q) => q.range) };
+    this.lastRegion.set(document.uri, result);
+    return result;
+  }
+
+  /** Each quotation's findings, matched again only when the quotation or its citation changed. */
+  private findingsOf(text: string, quotations: Quotation[]): QuoteFinding[] {
+    const findings: QuoteFinding[] = [];
     for (const q of quotations) {
       const key = detach(`${text.slice(q.range.start, q.citation.range.end > q.range.end ? q.citation.range.end : q.range.end)}\u0000${q.citation.text}\u0000${q.citation.range.start - q.range.start}`);
       let cached = this.byQuote.get(key);
@@ -57,18 +92,19 @@ export class QuoteChecker {
       const by = q.range.start - cached.at;
       for (const f of cached.findings) findings.push(by === 0 ? { ...f, quotation: q } : moveFinding(f, q, by));
     }
-    this.byDocument.set(document.uri, { text, findings, quoted: quotations.map((q) => q.range) });
     return findings;
   }
 
-  /** Where the document's attributed quotations are (found once per version, with the check). */
-  attributedQuotations(document: TextDocumentLike): TextRange[] {
+  /** Where the document's attributed quotations are (found once per version, with the check); in `region` only if given. */
+  attributedQuotations(document: TextDocumentLike, region?: TextRange): TextRange[] {
+    if (region) return this.checkRegion(document, region).quoted;
     this.check(document);
     return this.byDocument.get(document.uri)?.quoted ?? [];
   }
 
   forget(uri: string): void {
     this.byDocument.delete(uri);
+    this.lastRegion.delete(uri);
   }
 
   checkOne(q: Quotation): QuoteFinding[] {
@@ -138,13 +174,15 @@ export class QuoteChecker {
   readonly checker: DiagnosticChecker = {
     name: 'quotations',
     codes: QUOTE_CODES,
-    check: (document: TextDocumentLike): Finding[] =>
-      this.check(document).map((f) => ({
-        range: toRange(document, f.range),
+    check: (document: TextDocumentLike, _settings: Settings, region?: TextRange): Finding[] =>
+      (region ? this.checkRegion(document, region).findings : this.check(document)).map((f) => ({
+        range: f.range,
         code: f.code,
         message: f.message,
-        data: { suggestions: [], fixes: f.fix ? [{ title: f.fix.title, range: toRange(document, f.fix.range), newText: f.fix.newText }] : [] },
+        fixes: f.fix ? [f.fix] : [],
       })),
+    // A footnote reference or definition attributes quotations in other blocks.
+    reachesAcross: (oldText: string, newText: string) => oldText.includes('[^') || newText.includes('[^'),
   };
 
   /**

@@ -12,7 +12,7 @@ import { blocks } from '../citations/scanner';
 import { type Corpus, type ParagraphRef, paragraphId } from '../corpus/corpus';
 import type { DiagnosticCode, Settings } from '../settings';
 import type { DiagnosticChecker, Finding } from './diagnostics';
-import { type CitationCache, type TextDocumentLike, toRange } from './documents';
+import type { CitationCache, TextDocumentLike } from './documents';
 
 const WORD = new RegExp(`[${WORD_CHARS}]+`, 'g');
 const SENTENCE_END = /[.;!?](?=\s|$)/g;
@@ -39,10 +39,10 @@ export class UncitedReuseChecker implements DiagnosticChecker {
     private readonly corpus: Corpus,
     private readonly citations: CitationCache,
     /** Code, comments, links, and attributed quotations (the quotation check's): not prose to hint. */
-    private readonly notProse: (document: TextDocumentLike) => TextRange[],
+    private readonly notProse: (document: TextDocumentLike, region?: TextRange) => TextRange[],
   ) {}
 
-  check(document: TextDocumentLike, settings: Settings): Finding[] {
+  check(document: TextDocumentLike, settings: Settings, region?: TextRange): Finding[] {
     if (/\/\.un-citations\/corpus\//.test(document.uri)) return []; // a corpus document is the source itself
     const k = settings.agreedLanguage.minWords;
     if (!this.index || this.index.k !== k) {
@@ -50,12 +50,13 @@ export class UncitedReuseChecker implements DiagnosticChecker {
       this.byDocument.clear();
     }
     const previous = this.byDocument.get(document.uri);
-    const remembered = new Map<string, BlockRun[]>();
+    // After an edit only the edited blocks are read: the others' runs stay remembered beside theirs.
+    const remembered = region && previous ? previous : new Map<string, BlockRun[]>();
     const text = document.getText();
-    const excluded = this.notProse(document);
+    const excluded = this.notProse(document, region);
     const out: Finding[] = [];
     let e = 0;
-    for (const block of blocks(text, 0, text.length)) {
+    for (const block of blocks(text, region?.start ?? 0, region?.end ?? text.length)) {
       while (e < excluded.length && excluded[e].end <= block.start) e++;
       const inBlock: TextRange[] = [];
       for (let j = e; j < excluded.length && excluded[j].start < block.end; j++) inBlock.push({ start: Math.max(excluded[j].start, block.start) - block.start, end: Math.min(excluded[j].end, block.end) - block.start });
@@ -66,16 +67,17 @@ export class UncitedReuseChecker implements DiagnosticChecker {
       for (const run of runs) {
         if (cited.has(paragraphId(run.ref))) continue;
         const citation = formatCitation(run.ref.document, run.ref.paragraph, settings.citationStyle);
-        const at = document.positionAt(block.start + run.end);
+        const at = block.start + run.end;
         out.push({
           code: 'citation.uncited-agreed-language',
-          range: toRange(document, { start: block.start + run.from, end: block.start + run.to }),
+          range: { start: block.start + run.from, end: block.start + run.to },
           message: `These ${run.words} words are agreed language from ${citation}, which this paragraph does not cite.`,
-          data: { suggestions: [], fixes: [{ title: `Cite ${citation}`, range: { start: at, end: at }, newText: ` (${citation})` }] },
+          fixes: [{ title: `Cite ${citation}`, range: { start: at, end: at }, newText: ` (${citation})` }],
         });
       }
     }
-    this.byDocument.set(document.uri, remembered);
+    // Blocks edited away stay remembered until the next full check; bounded all the same.
+    this.byDocument.set(document.uri, remembered.size > 50_000 ? new Map() : remembered);
     return out;
   }
 

@@ -8,7 +8,11 @@
 // between stop a citation, as they do in the editor.
 
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import { paragraphTitle } from '../citations/format';
 import type { Citation } from '../citations/model';
+import { compendiumLabel } from '../corpus/corpus';
+import type { CorpusDocument, Paragraph } from '../corpus/model';
+import { describeCitation } from '../features/describe';
 
 /** Longest tooltip text; browsers show very long titles badly. */
 const TITLE_LIMIT = 1500;
@@ -104,7 +108,7 @@ function open(TokenClass: StateCore['Token'], c: Citation, options: PreviewOptio
   if (c.status === 'out-of-corpus') return [];
   const t = new TokenClass('span_open', 'span', 1);
   t.attrSet('class', 'un-citation-broken');
-  t.attrSet('title', c.message ?? c.status);
+  t.attrSet('title', describeCitation(c) ?? c.status);
   return [t];
 }
 
@@ -116,8 +120,14 @@ function close(TokenClass: StateCore['Token'], c: Citation): Token {
 
 function tooltip(c: Citation): string {
   const parts = c.members.length
-    ? c.members.filter((m) => m.target).map((m) => `${m.target!.document.name}, ${m.target!.paragraph.label}: ${m.target!.paragraph.text}`)
+    ? c.members.filter((m) => m.target).map(({ target }) => `${paragraphName(target!.document, target!.paragraph)}: ${target!.paragraph.text}`)
     : [`${c.documents[0].name} — ${c.documents[0].title}`];
   const joined = parts.join('\n\n');
   return joined.length > TITLE_LIMIT ? `${joined.slice(0, TITLE_LIMIT - 1)}…` : joined;
+}
+
+/** "Resolution 5/3, paragraph 9 (Part B V.9)", "Recommendation 14 (VII.14)": with no heading above it, the compendium label says where. */
+function paragraphName(d: CorpusDocument, p: Paragraph): string {
+  const label = compendiumLabel(d, p);
+  return label ? `${paragraphTitle(d, p)} (${label})` : paragraphTitle(d, p);
 }
