@@ -7,6 +7,7 @@ import { type FailOn, runCheck } from './cli/check';
 import { type Format, createReporter } from './cli/reporters';
 import { type AnnexFormat, type ProvenanceFormat, printAnnex, printProvenance } from './cli/annex';
 import { corpusTable, search, show } from './cli/show';
+import { pack } from './cli/pack';
 import { createWorkspaceService } from './node/corpora';
 import { readCorpusSources } from './node/corpusFiles';
 import type { Finding } from './cli/reporters';
@@ -138,6 +139,15 @@ program
   .option('--corpus <path>', 'also cite the documents in this file or folder (repeatable)', collect, [])
   .action(async (file: string, opts: { format: AnnexFormat; style: CitationStyle; maxFileSize: number; corpus: string[] }) => {
     process.exitCode = await printAnnex(service(opts.corpus), file, opts.format, opts.style, opts.maxFileSize, out, err);
+  });
+
+program
+  .command('pack')
+  .description('parse a corpus folder (with a corpus.json, like data/, or of your own documents, like .un-citations/corpus/) once and write it as a corpus pack the server opens lazily')
+  .argument('<dir>', 'the corpus folder')
+  .option('--out <file>', 'where to write the pack (default: <dir>.uncpack beside the folder)')
+  .action((dir: string, opts: { out?: string }) => {
+    process.exitCode = pack(dir, opts.out, out, err);
   });
 
 program

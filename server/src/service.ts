@@ -139,8 +139,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         range: sourceRange(p.location),
       })),
     summary: () => ({
-      documents: corpus.documents.length,
-      paragraphs: corpus.documents.reduce((n, d) => n + d.paragraphs.length, 0),
+      // Packed documents read lazily count too, without being read.
+      documents: corpus.documents.length + corpus.packs.reduce((n, p) => n + p.lazyCounts().documents, 0),
+      paragraphs: corpus.documents.reduce((n, d) => n + d.paragraphs.length, 0) + corpus.packs.reduce((n, p) => n + p.lazyCounts().paragraphs, 0),
       instruments: corpus.instruments.size,
       problems: corpus.problems.filter((p) => p.severity === 'error' && !p.user).map((p) => `${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`),
       documentsInMemory: cache.size,

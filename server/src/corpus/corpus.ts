@@ -5,6 +5,7 @@ import { appendAll } from '../util/arrays';
 import { looksLikeCompendium, parseCompendium } from './compendium';
 import type { CorpusDocument, CorpusProblem, Paragraph } from './model';
 import { keyOf } from './labels';
+import type { CorpusPack } from './pack';
 import { parseStandalone } from './standalone';
 import { parseUserDocument } from './userDocument';
 import { comparableText, numberToRoman, splitLines } from './text';
@@ -90,6 +91,11 @@ export interface Corpus extends CorpusQueries {
   reportParagraphs: Map<string, Map<string, ReportParagraph>>;
   copyDifferences: CopyDifference[];
   problems: CorpusProblem[];
+  /**
+   * Corpus packs (pack.ts) served lazily: their instruments are found through `instrument(id)`, not
+   * in `documents`/`instruments`, so features that list or scan every paragraph skip them.
+   */
+  packs: readonly CorpusPack[];
 }
 
 const keyIndexes = new WeakMap<CorpusDocument, Map<string, Paragraph>>();
@@ -116,7 +122,8 @@ export function compendiumLabel(document: CorpusDocument, paragraph: Paragraph):
   return c.part === 'B' ? `Part B ${text}` : text;
 }
 
-export function buildCorpus(sources: SourceFile[]): Corpus {
+/** `packs`: corpus packs served alongside the sources (their eager documents join the lists here). */
+export function buildCorpus(sources: SourceFile[], packs: readonly CorpusPack[] = []): Corpus {
   const problems: CorpusProblem[] = [];
   const documents: CorpusDocument[] = [];
   const userDocuments: { document: CorpusDocument; fieldLines: Record<string, number> }[] = [];
@@ -155,6 +162,7 @@ export function buildCorpus(sources: SourceFile[]): Corpus {
   }
 
   for (const u of acceptUserDocuments(documents, userDocuments, problems)) documents.push(u);
+  for (const pack of packs) appendAll(documents, packedDocuments(pack, documents, problems));
 
   const byId = new Map<string, CorpusDocument>();
   for (const d of documents) {
@@ -192,15 +200,40 @@ export function buildCorpus(sources: SourceFile[]): Corpus {
     reportParagraphs,
     copyDifferences: compareCopies(instruments),
     problems,
-    ...queries(instruments, sections, indexEntries, reportParagraphs),
+    packs,
+    ...queries(instruments, sections, indexEntries, reportParagraphs, packs),
   };
 }
 
+/**
+ * A pack's eager documents, except those whose instrument the text sources (or an earlier pack)
+ * already hold: the texts' copies win, and one warning says how many were set aside.
+ */
+function packedDocuments(pack: CorpusPack, held: CorpusDocument[], problems: CorpusProblem[]): CorpusDocument[] {
+  const instruments = new Set(held.map((d) => d.instrumentId));
+  const ids = new Set(held.map((d) => d.id));
+  const all = pack.eagerDocuments();
+  const kept = all.filter((d) => !instruments.has(d.instrumentId) && !ids.has(d.id));
+  if (kept.length < all.length) {
+    const names = [...new Set(all.filter((d) => !kept.includes(d)).map((d) => d.name))];
+    problems.push({ severity: 'warning', code: 'pack-duplicate', message: `${names.length} instrument(s) of the pack ${pack.name} are also in the text sources (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}); the texts' copies are used`, file: pack.name });
+  }
+  return kept;
+}
+
 /** The corpus's answers, over its maps; topic and report lookups are built on first use. */
-function queries(instruments: Map<string, CorpusDocument[]>, sections: Map<string, CorpusDocument>, indexEntries: IndexEntry[], reportParagraphs: Map<string, Map<string, ReportParagraph>>): CorpusQueries {
+function queries(instruments: Map<string, CorpusDocument[]>, sections: Map<string, CorpusDocument>, indexEntries: IndexEntry[], reportParagraphs: Map<string, Map<string, ReportParagraph>>, packs: readonly CorpusPack[]): CorpusQueries {
   let topics: Map<string, string[]> | undefined;
   let reports: Map<string, string[]> | undefined;
-  const instrument = (id: string) => instruments.get(id) ?? [];
+  // The sources' copy wins; then the first pack that has the instrument (read on demand).
+  const packed = (id: string) => {
+    for (const pack of packs) {
+      const found = pack.instrument(id);
+      if (found.length) return found;
+    }
+    return [];
+  };
+  const instrument = (id: string) => instruments.get(id) ?? packed(id);
   return {
     instrument,
     section: (part, number) => sections.get(sectionKey(part, number)),
@@ -208,7 +241,7 @@ function queries(instruments: Map<string, CorpusDocument[]>, sections: Map<strin
     copiesOf: (ref) => [
       ref,
       ...instrument(ref.document.instrumentId)
-        .filter((d) => d !== ref.document)
+        .filter((d) => d !== ref.document && d.id !== ref.document.id)
         .map((d) => ({ document: d, paragraph: paragraphByKey(d, ref.paragraph.key)! }))
         .filter((r) => r.paragraph),
     ],

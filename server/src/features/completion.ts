@@ -82,7 +82,8 @@ export class CompletionProvider {
 
   private instrument(word: string, session: string, number: string): CorpusDocument | undefined {
     const kind = /^res/i.test(word) ? 'resolution' : 'decision';
-    return this.corpus.instruments.get(`${kind}-${session}-${number}`)?.[0];
+    // Asked of the corpus, so a packed instrument's paragraphs are offered too.
+    return this.corpus.instrument(`${kind}-${session}-${number}`)[0];
   }
 
   private instruments(word: string, replace: Range, paragraph?: string): CompletionList {

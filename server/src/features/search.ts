@@ -28,9 +28,18 @@ export interface ParagraphSearch {
 export class LazySearch implements ParagraphSearch {
   private index: CorpusSearch | undefined;
   constructor(private readonly corpus: Corpus) {}
-  search(query: string, limit?: number): SearchHit[] {
+  search(query: string, limit = 20): SearchHit[] {
+    if (!query.trim()) return [];
     this.index ??= new CorpusSearch(this.corpus);
-    return this.index.search(query, limit);
+    const hits = this.index.search(query, limit);
+    if (!this.corpus.packs.length) return hits;
+    // Corpus packs answer from their own on-disk index; an instrument the sources hold is theirs.
+    for (const pack of this.corpus.packs) {
+      for (const h of pack.search(query, limit)) {
+        if (!this.corpus.instruments.has(h.document.instrumentId)) hits.push({ ref: { document: h.document, paragraph: h.paragraph }, score: h.score, terms: h.terms });
+      }
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 }
 

@@ -9,6 +9,10 @@ import { type LanguageService, createLanguageService } from '../service';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { readCorpusSources } from './corpusFiles';
 import { USER_CORPUS_DIR, readUserSources } from './userCorpus';
+import { packsIn } from './packFiles';
+
+/** Where a workspace folder's corpus packs sit: `.un-citations/*.uncpack`. */
+export const USER_PACK_DIR = '.un-citations';
 
 const NO_FOLDER = '';
 
@@ -24,8 +28,13 @@ export function createWorkspaceService(
   overrides: Map<string, string> = new Map(),
 ): LanguageService {
   const user = readUserSources(folder, paths, overrides);
-  const corpus = buildCorpus([...builtin.sources, ...user.sources]);
-  corpus.problems.unshift(...builtin.problems, ...user.problems);
+  // Corpus packs (`un-cite pack`): *.uncpack beside corpus.json, and in the folder's .un-citations/.
+  const builtinPacks = packsIn(dataDir);
+  const userPacks = folder ? packsIn(join(folder, USER_PACK_DIR)) : { packs: [], problems: [] };
+  const corpus = buildCorpus([...builtin.sources, ...user.sources], [...builtinPacks.packs, ...userPacks.packs]);
+  // A corpus folder may hold packs and no corpus.json.
+  const builtinProblems = builtinPacks.packs.length ? builtin.problems.filter((p) => p.code !== 'missing-manifest') : builtin.problems;
+  corpus.problems.unshift(...builtinProblems, ...builtinPacks.problems, ...user.problems, ...userPacks.problems);
   // Built-in files are named relative to data/; users' files by their path.
   return createLanguageService({ corpus, corpusUri: (file) => pathToFileURL(isAbsolute(file) ? file : join(dataDir, file)).href });
 }
