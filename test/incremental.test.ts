@@ -4,17 +4,20 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { scanFresh, scanUpdate } from '../server/src/citations/incremental';
 import type { Citation } from '../server/src/citations/model';
-import { createCitationContext, resolveCitation } from '../server/src/citations/resolver';
+import { createCitationContext, createLinker, linkCitations, resolveCitation } from '../server/src/citations/resolver';
 import { generateDraft } from '../bench/drafts';
 import { realCorpus } from './helpers';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { createLanguageService } from '../server/src/service';
+import { CitationCache } from '../server/src/features/documents';
 import { FRAGMENTS, pick, randomText, rng } from './random';
 
 const context = createCitationContext(realCorpus());
 const SEED = Number(process.env.FUZZ_SEED ?? 7);
 const resolve = (c: Parameters<typeof resolveCitation>[1]) => resolveCitation(context, c);
+const linker = createLinker(context);
+const linkedSummary = (cs: Citation[]) => cs.map((c) => `${c.range.start}-${c.range.end} ${c.status} ${JSON.stringify(c.instrument)} ${c.antecedent?.range.start ?? ''} ${c.members.map((m) => `${m.item.range.start}:${m.target?.paragraph.key ?? 'x'}`).join(',')}`);
 const summary = (cs: Citation[]) => cs.map((c) => `${c.range.start}-${c.range.end} ${c.status} ${c.members.map((m) => `${m.item.range.start}:${m.target?.paragraph.key ?? 'x'}`).join(',')}`);
 
 describe('incremental rescanning', () => {
@@ -43,6 +46,7 @@ describe('incremental rescanning', () => {
     for (let round = 0; round < 150; round++) {
       let text = randomText(random, 40);
       let state = scanFresh(text, context.aliases, resolve).state;
+      state.relink({ start: 0, end: text.length }, linker);
       for (let step = 0; step < 8; step++) {
         const at = Math.floor(random() * (text.length + 1));
         const cut = random() < 0.5 ? Math.floor(random() * 12) : 0;
@@ -50,9 +54,13 @@ describe('incremental rescanning', () => {
         text = text.slice(0, at) + insert + text.slice(at + cut);
         // Half the time with the editor's own account of the edit (issue 13: no text comparison).
         const hint = random() < 0.5 ? { start: at, oldEnd: Math.min(at + cut, state.text.length), newEnd: at + insert.length } : undefined;
-        state = scanUpdate(state, text, context.aliases, resolve, hint).state;
+        const update = scanUpdate(state, text, context.aliases, resolve, hint);
+        if (update.state !== state) update.state.relink(update.change ? { start: update.change.start, end: update.change.newEnd } : { start: 0, end: text.length }, linker);
+        state = update.state;
         const fresh = scanFresh(text, context.aliases, resolve).state;
         assert.deepEqual(summary(state.citations), summary(fresh.citations), `seed ${SEED} round ${round} step ${step}: ${JSON.stringify(text)}`);
+        // Carried-over references relinked after the edit read as a whole-text linking reads them.
+        assert.deepEqual(linkedSummary(state.linked), linkedSummary(linkCitations(context, text, fresh.citations)), `linked: seed ${SEED} round ${round} step ${step}: ${JSON.stringify(text)}`);
       }
     }
   });
@@ -110,15 +118,15 @@ describe('ranges after an edit (issue 13, defect 1)', () => {
 
 describe('diagnostics after an edit (issue 13, defect 5)', () => {
   // Quotations (right, wrong, footnoted), agreed language without its citation, suppressions, and
-  // the scanner's fragments without carried-over references (those relink across blocks: checked whole).
+  // the scanner's fragments, carried-over references among them (relinked as far as a change reaches).
   const AGREED = 'States parties should respect the human rights of smuggled migrants and ensure that';
   const DIAGNOSTIC_FRAGMENTS = [
-    ...FRAGMENTS.filter((f) => !/ibid|id\.|para\. 9\)|same resolution|that decision|report para/i.test(f)),
+    ...FRAGMENTS,
     '"States parties should share information about outbreaks" (VII.14)', '"States parties are encouraged to share information" (CTOC/COP/WG.7/2012/6, para 41)',
     AGREED, ` ${AGREED} `, '<!-- un-cite-disable-line -->', '"quoted words"[^1]', '\n\n[^1]: VII.13\n', '\n> "Some quoted words here"\n> — VII.14\n',
   ];
   // Half the edits are plain typing (words, citations, quotations): those take the block-only path.
-  const PROSE = ['x', 'the ', 'Resolution 5/3, para 9', 'VII.14', 'para 25', ' and ', '"', AGREED, '"States parties should share information about outbreaks" (VII.14)', '\n'];
+  const PROSE = ['x', 'the ', 'Resolution 5/3, para 9', 'resolution 6/3', 'VII.14', 'para 25', ' and ', '"', AGREED, '"States parties should share information about outbreaks" (VII.14)', '\n', 'ibid.', ' (para. 9)', 'Ibid., para. 4'];
   const shapeOf = (ds: unknown) => JSON.parse(JSON.stringify(ds));
 
   test(`random edits give exactly the diagnostics of a fresh check, fixes and data included (seed ${SEED})`, () => {
@@ -145,6 +153,29 @@ describe('diagnostics after an edit (issue 13, defect 5)', () => {
         checker.forget(fresh.uri);
       }
     }
+  });
+
+  test('an edit to an antecedent reaches the "ibid." blocks away that refers to it, and only as far as links change', () => {
+    const service = createLanguageService({ corpus: realCorpus(), corpusUri: (f) => `file:///data/${f}` });
+    const filler = 'Filler paragraph about something else entirely.\n\n'.repeat(20);
+    let document = TextDocument.create('file:///ibid.md', 'markdown', 1, `Resolution 5/3, para 9.\n\n${filler}Ibid., para. 30.\n\n${filler}VII.99.\n`);
+    const messages = () => service.getDiagnostics(document).map((d) => `${d.range.start.line}: ${d.message}`);
+    assert.deepEqual(messages(), ['42: No paragraph 30: Resolution 5/3 has operative paragraphs 1–24 and preambular paragraph PP 1.', '84: ' + messages()[1].slice(4)]);
+    const before = document;
+    document = TextDocument.update(TextDocument.create(before.uri, 'markdown', before.version, before.getText()), [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 14 } }, text: '6/3' }], 2);
+    service.noteEdit(document.uri, 1, 2, { start: 11, oldEnd: 14, newEnd: 14 });
+    assert.equal(messages()[0], '42: No paragraph 30: Resolution 6/3 has operative paragraphs 1–22 and preambular paragraphs PP 1–7.');
+    const fresh = TextDocument.create('file:///ibid-fresh.md', 'markdown', 1, document.getText());
+    assert.deepEqual(shapeOf(service.getDiagnostics(document)), shapeOf(service.getDiagnostics(fresh)));
+    // What changed: from the edited block to the block of the one link that changed, not beyond.
+    const cache = new CitationCache(context);
+    const original = TextDocument.create('file:///span.md', 'markdown', 1, before.getText());
+    cache.get(original);
+    cache.noteEdit(original.uri, 1, 2, { start: 11, oldEnd: 14, newEnd: 14 });
+    const edited = TextDocument.create('file:///span.md', 'markdown', 2, document.getText());
+    cache.get(edited);
+    const ibidEnd = edited.getText().indexOf('Ibid., para. 30.') + 'Ibid., para. 30.'.length;
+    assert.deepEqual(cache.changeSince(edited, 1), { start: 0, oldEnd: ibidEnd, newEnd: ibidEnd });
   });
 
   test('typing in prose checks one block and gives back the same list; a new line moves the rest by one', () => {

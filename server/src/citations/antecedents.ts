@@ -1,9 +1,11 @@
 // Carried-over references — "(para. 9)", "ibid., para. 4", "paragraph 22 of the same resolution",
 // "that decision", "report para. 21" — take their instrument from an earlier citation. They are linked
-// after the whole text is scanned (an antecedent can sit in another block, a footnote or a list item
+// after the text is scanned (an antecedent can sit in another block, a footnote or a list item
 // before), and only when exactly one antecedent fits: otherwise they stay unread, never guessed.
+// A link looks back only (a bounded number of citations and characters), so after an edit the
+// references are linked again from the edit on until no later one can see a change.
 
-import type { InstrumentName, ScannedCitation, TextRange } from './model';
+import type { Citation, InstrumentName, LabelItem, ScannedCitation, TextRange } from './model';
 
 /** Instruments that can lend paragraphs to a carried reference. */
 function lends(i: InstrumentName): boolean {
@@ -33,7 +35,7 @@ function instrumentKey(i: InstrumentName): string {
 }
 
 /** How far back a unit (or an antecedent) is looked for: bounds the work on huge one-line texts. */
-const LOOKBACK_CHARS = 4000;
+export const LOOKBACK_CHARS = 4000;
 const LOOKBACK_CITATIONS = 200;
 
 /**
@@ -69,20 +71,90 @@ export function linkAntecedents<C extends ScannedCitation>(
   holds: (carried: C, antecedent: C) => boolean = () => true,
 ): C[] {
   if (!citations.some((c) => c.instrument.type === 'carried')) return citations;
+  // Nothing linked yet: every carried reference is read, in one walk.
+  const { links } = relinkFrom(text, { length: citations.length, scanned: (i) => citations[i], linked: () => undefined }, 0, citations.length - 1, 0, link, holds, () => false);
   const out: C[] = [];
-  for (const c of citations) {
-    const i = c.instrument;
-    if (i.type !== 'carried') {
-      out.push(c);
-      continue;
-    }
-    const antecedent = findAntecedent(text, c, out, (x) => holds(c, x));
-    if (!antecedent || antecedent.instrument.type === 'carried') continue;
-    // "ibid." alone cites what the previous citation cited; with its own paragraphs, those.
-    const items = c.items.length || i.form !== 'previous' ? c.items : antecedent.items;
-    out.push(link(c, antecedent.instrument, antecedent, items));
-  }
+  citations.forEach((c, i) => {
+    const l = c.instrument.type === 'carried' ? links.get(i) : c;
+    if (l) out.push(l);
+  });
   return out;
+}
+
+/** How carried-over references are read once their antecedent is known (resolver.ts makes one). */
+export interface Linker {
+  link(carried: Citation, instrument: InstrumentName, antecedent: Citation, items: LabelItem[]): Citation;
+  /** Whether the antecedent has the paragraphs the reference cites: decides between several. */
+  holds(carried: Citation, antecedent: Citation): boolean;
+  /** Whether two links read the same (an unchanged link stops the relinking). */
+  same(a: Citation | null, b: Citation | null): boolean;
+}
+
+/** Citations by index, at their places: what relinking reads instead of a materialized array. */
+export interface LinkView<C> {
+  readonly length: number;
+  /** The citation as scanned (a carried reference still carried). */
+  scanned(i: number): C;
+  /** What citation i was linked to before: undefined for one that is not carried, null when it was dropped. */
+  linked(i: number): C | null | undefined;
+}
+
+/**
+ * Links the carried references from index `from` on, reading earlier links as they are (a link only
+ * looks back), and stops once the work is provably done: past `reach` (the edit's end plus the text a
+ * unit looks back over) and LOOKBACK_CITATIONS citations past both `settled` (the last citation the
+ * edit touched) and the last link that came out different. Returns the new links by index, and how far it read.
+ */
+export function relinkFrom<C extends ScannedCitation>(
+  text: string,
+  view: LinkView<C>,
+  from: number,
+  settled: number,
+  reach: number,
+  link: (carried: C, instrument: InstrumentName, antecedent: C, items: C['items']) => C,
+  holds: (carried: C, antecedent: C) => boolean,
+  same: (a: C | null, b: C | null) => boolean,
+): { links: Map<number, C | null>; end: number } {
+  // The citations in effect before `from` (dropped references are not antecedents), nearest last.
+  const before: C[] = [];
+  for (let i = from - 1; i >= 0 && before.length < LOOKBACK_CITATIONS; i--) {
+    const l = view.linked(i);
+    if (l !== null) before.push(l ?? view.scanned(i));
+  }
+  before.reverse();
+  const links = new Map<number, C | null>();
+  // Citations in effect since the last that changed (or the edit's last): once LOOKBACK_CITATIONS of
+  // them have passed, no later reference can see a change.
+  let sinceChange = 0;
+  let i = from;
+  for (; i < view.length; i++) {
+    const c = view.scanned(i);
+    if (i > settled && sinceChange > LOOKBACK_CITATIONS && c.range.start >= reach) break;
+    if (i <= settled) sinceChange = 0;
+    if (c.instrument.type !== 'carried') {
+      before.push(c);
+      sinceChange++;
+    } else {
+      const carried = c.instrument;
+      const antecedent = findAntecedent(text, c, before, (x) => holds(c, x));
+      let result: C | null = null;
+      if (antecedent && antecedent.instrument.type !== 'carried') {
+        const items = c.items.length || carried.form !== 'previous' ? c.items : antecedent.items;
+        result = link(c, antecedent.instrument, antecedent, items);
+      }
+      const old = view.linked(i);
+      if (old === undefined || !same(old, result)) {
+        links.set(i, result);
+        sinceChange = 0;
+      }
+      if (result) {
+        before.push(result);
+        sinceChange++;
+      }
+    }
+    if (before.length > 4 * LOOKBACK_CITATIONS) before.splice(0, before.length - LOOKBACK_CITATIONS);
+  }
+  return { links, end: i };
 }
 
 function findAntecedent<C extends ScannedCitation>(text: string, c: C, before: C[], holds: (antecedent: C) => boolean): C | undefined {

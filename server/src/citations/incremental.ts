@@ -6,6 +6,7 @@
 import { excludedRanges } from './markdownRegions';
 import type { Citation, ScannedCitation, TextRange } from './model';
 import { type AliasTable, blockAround, scanCitations, scanRange } from './scanner';
+import { LOOKBACK_CHARS, type Linker, relinkFrom } from './antecedents';
 import { shiftCitation } from './shift';
 
 /**
@@ -17,33 +18,104 @@ export class ScanState {
   private stored: Citation[];
   /** Ascending by `from`; each moves every citation at or after `from` by `by` (they add up). */
   private marks: { from: number; by: number }[];
+  /**
+   * Beside each stored citation (and moved with it): what a carried-over reference was linked to,
+   * null when none fits (it is left out); undefined for the others. Empty while there are none.
+   */
+  private links: (Citation | null | undefined)[];
+  private linkedAll: Citation[] | undefined;
 
   constructor(
     readonly text: string,
     readonly excluded: TextRange[],
     citations: Citation[],
-    /** How many are carried-over references still to be linked (none: linking can be skipped). */
+    /** How many are carried-over references ("ibid."), linked by `relink`. */
     readonly carried: number,
     marks: { from: number; by: number }[] = [],
+    links: (Citation | null | undefined)[] = [],
   ) {
     this.stored = citations;
     this.marks = marks;
+    this.links = carried ? (links.length === citations.length ? links : new Array(citations.length)) : [];
   }
 
-  /** Every citation, at its place in the text (moved now if an edit left them to move). */
+  /** Every citation as scanned, at its place in the text (moved now if an edit left them to move). */
   get citations(): Citation[] {
     if (this.marks.length) {
       const out = this.stored.slice();
+      const links = this.links.slice();
       let m = 0;
       let by = 0;
       for (let i = this.marks[0].from; i < out.length; i++) {
         while (m < this.marks.length && this.marks[m].from <= i) by += this.marks[m++].by;
-        if (by) out[i] = shiftCitation(out[i], by);
+        if (!by) continue;
+        out[i] = shiftCitation(out[i], by);
+        const l = links[i];
+        if (l) links[i] = shiftCitation(l, by);
       }
       this.stored = out;
+      this.links = links;
       this.marks = [];
     }
     return this.stored;
+  }
+
+  /** Every citation as features read it: carried-over references linked, those that fit nothing left out. */
+  get linked(): Citation[] {
+    const all = this.citations;
+    if (!this.carried) return all;
+    if (!this.linkedAll) {
+      const out: Citation[] = [];
+      for (let i = 0; i < all.length; i++) {
+        const l = this.links[i];
+        if (l !== null) out.push(l ?? all[i]);
+      }
+      this.linkedAll = out;
+    }
+    return this.linkedAll;
+  }
+
+  /** Citation i as features read it, moved to its place; undefined for a reference left out. */
+  private readAt(i: number): Citation | undefined {
+    const l = this.carried ? this.links[i] : undefined;
+    if (l === null) return undefined;
+    const c = l ?? this.stored[i];
+    const by = this.deltaAt(i);
+    return by ? shiftCitation(c, by) : c;
+  }
+
+  /**
+   * Links the carried-over references the edit may have changed: from the first citation of the
+   * rescanned blocks on, as far as a change can reach (antecedents.ts says how far). Returns the
+   * offset where the last link that changed ends (or -1), so that its block is checked again too.
+   */
+  relink(window: TextRange, linker: Linker): number {
+    if (!this.carried) return -1;
+    const from = this.firstEndingAfter(window.start);
+    const settled = this.firstStartingFrom(window.end) - 1;
+    const view = {
+      length: this.stored.length,
+      scanned: (i: number) => {
+        const by = this.deltaAt(i);
+        return by ? shiftCitation(this.stored[i], by) : this.stored[i];
+      },
+      linked: (i: number) => {
+        const l = this.links[i];
+        if (!l) return l;
+        const by = this.deltaAt(i);
+        return by ? shiftCitation(l, by) : l;
+      },
+    };
+    const { links } = relinkFrom(this.text, view, from, settled, window.end + LOOKBACK_CHARS, linker.link, linker.holds, linker.same);
+    let changedEnd = -1;
+    for (const [i, result] of links) {
+      const by = this.deltaAt(i);
+      // Stored unmoved, like the citation beside it: the marks move both.
+      this.links[i] = result && by ? shiftCitation(result, -by) : result;
+      if (i > settled) changedEnd = Math.max(changedEnd, this.stored[i].range.end + by);
+    }
+    this.linkedAll = undefined;
+    return changedEnd;
   }
 
   /** How far citation `i` is still to move. */
@@ -72,20 +144,17 @@ export class ScanState {
       const mid = (lo + hi) >> 1;
       if (offset < this.startAt(mid)) hi = mid - 1;
       else if (offset > this.endAt(mid)) lo = mid + 1;
-      else {
-        const by = this.deltaAt(mid);
-        return by ? shiftCitation(this.stored[mid], by) : this.stored[mid];
-      }
+      else return this.readAt(mid);
     }
     return undefined;
   }
 
-  /** The citations overlapping [start, end), each moved to its place. */
+  /** The citations overlapping [start, end), each moved to its place (as features read them). */
   between(start: number, end: number): Citation[] {
     const out: Citation[] = [];
     for (let i = this.firstEndingAfter(start); i < this.stored.length && this.startAt(i) < end; i++) {
-      const by = this.deltaAt(i);
-      out.push(by ? shiftCitation(this.stored[i], by) : this.stored[i]);
+      const c = this.readAt(i);
+      if (c) out.push(c);
     }
     return out;
   }
@@ -129,7 +198,9 @@ export class ScanState {
       for (const mk of this.marks) if (mk.from > to) marks.push({ from: mk.from + lift, by: mk.by });
     }
     const carried = this.carried - countCarried(this.stored.slice(from, to)) + countCarried(middle);
-    return new ScanState(text, excluded, stored, carried, merge(marks, stored.length));
+    // Links stay beside their citations; the fresh ones are linked by `relink`.
+    const links = carried ? (this.links.length ? this.links : new Array(this.stored.length)).slice(0, from).concat(new Array(middle.length), (this.links.length ? this.links : new Array(this.stored.length)).slice(to)) : [];
+    return new ScanState(text, excluded, stored, carried, merge(marks, stored.length), links);
   }
 }
 

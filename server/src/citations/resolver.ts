@@ -11,7 +11,7 @@ import { letterIndex, numberToRoman, romanToNumber } from '../corpus/text';
 import { sectionKey } from '../corpus/thematicIndex';
 import { writePath } from './format';
 import type { Citation, CitationMember, CitationStatus, InstrumentName, LabelItem, ScannedCitation } from './model';
-import { antecedentOf, linkAntecedents } from './antecedents';
+import { type Linker, antecedentOf, linkAntecedents } from './antecedents';
 import { shiftCitation } from './shift';
 import { type AliasTable, buildAliasTable, scanCitations } from './scanner';
 
@@ -45,7 +45,13 @@ export function findCitations(context: CitationContext, text: string): Citation[
 
 /** Carried-over references ("ibid.", "(para. 9)") resolved through their antecedents; unlinked ones dropped. */
 export function linkCitations(context: CitationContext, text: string, citations: Citation[]): Citation[] {
-  const read = (carried: Citation, instrument: InstrumentName, antecedent: Citation, items: LabelItem[]) =>
+  const linker = createLinker(context);
+  return linkAntecedents(text, citations, linker.link, linker.holds);
+}
+
+/** How a carried-over reference is read once its antecedent is known: as that instrument's citation. */
+export function createLinker(context: CitationContext): Linker {
+  const link = (carried: Citation, instrument: InstrumentName, antecedent: Citation, items: LabelItem[]) =>
     resolveCitation(context, {
       range: { ...carried.range },
       text: carried.text,
@@ -56,7 +62,16 @@ export function linkCitations(context: CitationContext, text: string, citations:
       partA: antecedent.partA,
       antecedent: antecedentOf(antecedent),
     });
-  return linkAntecedents(text, citations, read, (carried, antecedent) => carried.items.length === 0 || antecedent.instrument.type === 'external' || read(carried, antecedent.instrument, antecedent, carried.items).status === 'resolved');
+  return {
+    link,
+    holds: (carried, antecedent) => carried.items.length === 0 || antecedent.instrument.type === 'external' || link(carried, antecedent.instrument, antecedent, carried.items).status === 'resolved',
+    same: (a, b) => a === b || (!!a && !!b && linkKey(a) === linkKey(b)),
+  };
+}
+
+/** What a link reads as: the same key, the same citation for every feature. */
+function linkKey(c: Citation): string {
+  return JSON.stringify([c.range, c.instrument, c.antecedent, c.status, c.partA, c.reportNumbering, c.items.map((i) => [i.paths, i.range]), c.members.map((m) => m.target && [m.target.document.id, m.target.paragraph.key])]);
 }
 
 /** Resolves one citation; the same text resolves the same way, so earlier answers are reused with the new ranges. */

@@ -94,8 +94,6 @@ interface Known {
   settings: Settings;
   diagnostics: Diagnostic[];
   placed: Placed[];
-  /** Whether the version had carried-over references, whose links reach across blocks. */
-  carried: boolean;
 }
 
 /**
@@ -109,7 +107,7 @@ export class DiagnosticsPipeline {
   constructor(
     private readonly checkers: readonly DiagnosticChecker[],
     /** What changed between versions; without it every version is checked whole. */
-    private readonly citations?: Pick<CitationCache, 'changeSince' | 'carried'>,
+    private readonly citations?: Pick<CitationCache, 'changeSince'>,
   ) {}
 
   run(document: TextDocumentLike, settings: Settings): Diagnostic[] {
@@ -132,7 +130,7 @@ export class DiagnosticsPipeline {
   }
 
   private compute(document: TextDocumentLike, text: string, settings: Settings): Known {
-    const known = (diagnostics: Diagnostic[], placed: Placed[] = []): Known => ({ version: document.version, text, settings, diagnostics, placed, carried: true });
+    const known = (diagnostics: Diagnostic[], placed: Placed[] = []): Known => ({ version: document.version, text, settings, diagnostics, placed });
     if (text.length > settings.maxFileSize) {
       const severity = severityOf(settings, 'document.too-large');
       return known(severity ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, code: 'document.too-large', source: SOURCE, message: `This document has ${text.length.toLocaleString('en')} characters, more than the ${settings.maxFileSize.toLocaleString('en')} set in unCitations.maxFileSize: citations are not checked.` }] : []);
@@ -140,7 +138,7 @@ export class DiagnosticsPipeline {
     const suppressions = findSuppressions(text);
     if (suppressions.file) return known([]);
     const placed = this.place(document, settings, undefined).filter((p) => !suppressions.lines.has(p.diagnostic.range.start.line));
-    return { ...known(placed.map((p) => p.diagnostic), placed), carried: !this.citations || this.citations.carried(document) > 0 };
+    return known(placed.map((p) => p.diagnostic), placed);
   }
 
   /**
@@ -151,8 +149,6 @@ export class DiagnosticsPipeline {
     if (text.length > settings.maxFileSize || known.text.length > settings.maxFileSize || known.placed.length === 0 && known.diagnostics.length > 0) return undefined;
     const change = this.citations?.changeSince(document, known.version);
     if (!change || !this.citations) return undefined;
-    // Carried-over references ("ibid.") link to citations in earlier blocks.
-    if (known.carried || this.citations.carried(document) > 0) return undefined;
     const oldSpan = known.text.slice(change.start, change.oldEnd);
     const newSpan = text.slice(change.start, change.newEnd);
     // A suppression comment typed or deleted changes lines outside the blocks, or the whole file.
@@ -180,7 +176,7 @@ export class DiagnosticsPipeline {
     // Unchanged diagnostics are the same objects: an unchanged list is returned as the same list.
     const same = placed.length === known.placed.length && placed.every((p, k) => p.diagnostic === known.placed[k].diagnostic);
     const diagnostics = same ? known.diagnostics : placed.map((p) => p.diagnostic);
-    return { version: document.version, text, settings, diagnostics, placed, carried: false };
+    return { version: document.version, text, settings, diagnostics, placed };
   }
 
   /** Each active checker's findings (in `region`, or everywhere) as diagnostics, in document order. */

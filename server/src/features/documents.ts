@@ -5,7 +5,9 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import { type EditHint, type ScanState, scanUpdate } from '../citations/incremental';
 import type { Citation, TextRange } from '../citations/model';
-import { type CitationContext, linkCitations, resolveCitation } from '../citations/resolver';
+import { type Linker } from '../citations/antecedents';
+import { type CitationContext, createLinker, resolveCitation } from '../citations/resolver';
+import { blockAround } from '../citations/scanner';
 
 export interface TextDocumentLike {
   readonly uri: string;
@@ -30,8 +32,6 @@ interface Entry {
   history: { version: number; change: EditHint | undefined }[];
   /** The text scanned, its excluded ranges and citations; the next version rescans only what changed. */
   scan: ScanState;
-  /** The scan's citations with carried-over references ("ibid.") linked to their antecedents, made on first use. */
-  linked?: Citation[];
 }
 
 /** How many earlier versions' changes a document remembers (for a consumer that skipped versions). */
@@ -51,14 +51,14 @@ export class CitationCache {
   /** Documents longer than this are not scanned (unCitations.maxFileSize). */
   maxLength = Number.POSITIVE_INFINITY;
 
-  constructor(private readonly context: CitationContext) {}
+  private readonly linker: Linker;
+
+  constructor(private readonly context: CitationContext) {
+    this.linker = createLinker(context);
+  }
 
   get(document: TextDocumentLike): Citation[] {
-    const entry = this.current(document);
-    if (!entry) return [];
-    // Linking is linear and cheap; an edit anywhere can change which antecedent a later "ibid." has.
-    entry.linked ??= entry.scan.carried ? linkCitations(this.context, entry.scan.text, entry.scan.citations) : entry.scan.citations;
-    return entry.linked;
+    return this.current(document)?.scan.linked ?? [];
   }
 
   /** The entry for the document's current version, rescanned where an edit changed it. */
@@ -75,7 +75,16 @@ export class CitationCache {
     const edit = this.edits.get(document.uri);
     this.edits.delete(document.uri);
     const hint = edit && entry && edit.from === entry.version && edit.to === document.version ? edit.hint : undefined;
-    const { state, change } = scanUpdate(entry?.scan, text, context.aliases, (c) => resolveCitation(context, c), hint);
+    const { state, change: scanned } = scanUpdate(entry?.scan, text, context.aliases, (c) => resolveCitation(context, c), hint);
+    // Carried-over references in and after the rescanned blocks are linked again, as far as a change
+    // can reach; a link that changed further on widens what changed to its block.
+    let change = scanned;
+    const relinkedTo = state === entry?.scan ? -1 : state.relink(scanned ? { start: scanned.start, end: scanned.newEnd } : { start: 0, end: text.length }, this.linker);
+    if (change && relinkedTo > change.newEnd) {
+      const end = blockAround(text, relinkedTo, relinkedTo).end;
+      const delta = change.newEnd - change.oldEnd;
+      change = { start: change.start, oldEnd: end - delta, newEnd: end };
+    }
     const history = entry ? [{ version: entry.version, change }, ...entry.history.slice(0, HISTORY - 1).map((h) => ({ version: h.version, change: change && h.change && compose(h.change, change) }))] : [];
     const fresh: Entry = { version: document.version, scan: state, history };
     this.entries.set(document.uri, fresh);
@@ -91,11 +100,6 @@ export class CitationCache {
     if (!entry) return undefined;
     if (entry.version === version) return { start: 0, oldEnd: 0, newEnd: 0 };
     return entry.history.find((h) => h.version === version)?.change;
-  }
-
-  /** How many carried-over references ("ibid.") the current version has: their links reach across blocks. */
-  carried(document: TextDocumentLike): number {
-    return this.current(document)?.scan.carried ?? 0;
   }
 
   /** Where citations cannot be (code, comments, link destinations): the scan's excluded ranges. */
@@ -120,39 +124,12 @@ export class CitationCache {
 
   /** The citations overlapping text[start, end), without moving every citation after an edit. */
   between(document: TextDocumentLike, start: number, end: number): Citation[] {
-    const entry = this.current(document);
-    if (!entry) return [];
-    if (!entry.scan.carried) return entry.scan.between(start, end);
-    // Linked citations are sorted too: a binary search for the first, then a walk.
-    const all = this.get(document);
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid].range.end > start) hi = mid;
-      else lo = mid + 1;
-    }
-    const out: Citation[] = [];
-    for (let i = lo; i < all.length && all[i].range.start < end; i++) out.push(all[i]);
-    return out;
+    return this.current(document)?.scan.between(start, end) ?? [];
   }
 
   /** The citation under an offset, if any: a binary search, without moving every citation after an edit. */
   at(document: TextDocumentLike, offset: number): Citation | undefined {
-    const entry = this.current(document);
-    if (!entry) return undefined;
-    if (!entry.scan.carried) return entry.scan.citationAt(offset);
-    const citations = this.get(document);
-    let lo = 0;
-    let hi = citations.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = citations[mid];
-      if (offset < c.range.start) hi = mid - 1;
-      else if (offset > c.range.end) lo = mid + 1;
-      else return c;
-    }
-    return undefined;
+    return this.current(document)?.scan.citationAt(offset);
   }
 
   /**

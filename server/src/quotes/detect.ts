@@ -23,6 +23,7 @@ const AFTER = /^[\s,;:]{0,3}[(\[]?\s{0,2}(?:see\s+|cf\.\s+)?$/i;
  */
 const CLAUSE_BEFORE = /^\s{0,2}\)?\s{0,2},\s{0,2}(?:in\s+which\s+|where\s+)?(?:the\s+)?(?:Conference(?:\s+of\s+the\s+Parties)?|COP|Working\s+Group|Parties|it)\s+(?:[\p{L}’'-]+\s+){0,4}(?:that\s+)?[:,]?\s{0,2}$/iu;
 /** A footnote reference right after a quotation: '"…"[^4]', '"…".[^4]'. Group: the label. */
+const BLANK_LINE = /\n[ \t\r]*\n/;
 const FOOTNOTE_AFTER = /^[.,;]?\[\^([^\]\s]{1,20})\]/;
 /** Between a citation and the quotation after it: ' states that ', ', which reads: ', ': '. */
 const BEFORE = /^\s{0,2}\)?\s{0,2},?\s{0,2}(?:(?:which|that)\s+)?(?:(?:states?|provides?|reads?|says|notes?|recalls?|stipulates?|recommends?|urges?|encourages?|declares?|decides?|requests?|invites?|calls\s+upon|affirms?|stresses?|emphasi[sz]es?)\s+)?(?:that\s+)?[:,]?\s{0,2}$/i;
@@ -92,12 +93,13 @@ function footnoteCitation(start: number | undefined, citations: Citation[]): Cit
 function attributedCitation(text: string, q: { range: TextRange }, citations: Citation[]): Citation | undefined {
   // The first citation after the closing mark, or the last one before the opening mark
   // (citations are sorted and do not overlap: binary search, not a scan per quotation).
+  // Never across a blank line: a citation closing one paragraph does not attribute a quotation opening the next.
   const k = firstStartingAtOrAfter(citations, q.range.end);
   const after = citations[k];
-  if (after && after.range.start - q.range.end <= 12 && AFTER.test(text.slice(q.range.end, after.range.start))) return withNeighbours(text, citations, k);
+  if (after && after.range.start - q.range.end <= 12 && AFTER.test(text.slice(q.range.end, after.range.start)) && !BLANK_LINE.test(text.slice(q.range.end, after.range.start))) return withNeighbours(text, citations, k);
   let j = firstStartingAtOrAfter(citations, q.range.start) - 1;
   while (j >= 0 && citations[j].range.end > q.range.start) j--;
-  const before = citations[j];
+  const before = citations[j] && !BLANK_LINE.test(text.slice(citations[j].range.end, q.range.start)) ? citations[j] : undefined;
   if (before && q.range.start - before.range.end <= 60 && BEFORE.test(text.slice(before.range.end, q.range.start))) return before;
   if (before && q.range.start - before.range.end <= 90 && CLAUSE_BEFORE.test(text.slice(before.range.end, q.range.start))) return before;
   return undefined;
