@@ -36,43 +36,46 @@ export class QuoteChecker {
   constructor(private readonly corpus: Corpus, private readonly citations: CitationCache) {}
 
   /** Findings of the latest version of each document. */
-  private readonly byDocument = new Map<string, { text: string; findings: QuoteFinding[]; quoted: TextRange[] }>();
+  private readonly byDocument = new Map<string, { text: string; quotations: Quotation[]; findings: QuoteFinding[] }>();
   /** The latest region checked per document, shared by the check and the uncited-reuse hint that reads its quotations. */
   private readonly lastRegion = new Map<string, { text: string; region: TextRange; findings: QuoteFinding[]; quoted: TextRange[] }>();
   /** Findings by quotation and citation text, relative to the quotation: unchanged quotes are not matched again. */
   private readonly byQuote = new Map<string, { at: number; findings: QuoteFinding[] }>();
 
   check(document: TextDocumentLike): QuoteFinding[] {
+    return this.whole(document).findings;
+  }
+
+  /** The whole document's quotations and findings, once per version. */
+  private whole(document: TextDocumentLike): { quotations: Quotation[]; findings: QuoteFinding[] } {
     const text = document.getText();
     const known = this.byDocument.get(document.uri);
-    if (known && known.text === text) return known.findings;
+    if (known && known.text === text) return known;
     const quotations = findQuotations(text, this.citations.get(document));
-    const findings = this.findingsOf(text, quotations);
-    this.byDocument.set(document.uri, { text, findings, quoted: quotations.map((q) => q.range) });
-    return findings;
+    const result = { text, quotations, findings: this.findingsOf(text, quotations) };
+    this.byDocument.set(document.uri, result);
+    return result;
   }
 
   /**
-   * The findings of the quotations in `region` (whole blocks). Quotations never cross a blank line,
-   * so each block is read alone; one that refers to a footnote is read with the whole document.
+   * The attributed quotations of one block, in document offsets. Quotations never cross a blank line,
+   * so the block is read alone (a hover or a keystroke costs its paragraph, not the document); one
+   * that refers to a footnote is read with the whole document, where the footnote is.
    */
+  private blockQuotations(document: TextDocumentLike, text: string, block: TextRange): Quotation[] {
+    const blockText = text.slice(block.start, block.end);
+    if (!/["“”]|^\s*>/m.test(blockText)) return [];
+    if (blockText.includes('[^')) return this.whole(document).quotations.filter((q) => q.range.start >= block.start && q.range.start < block.end);
+    const citations = this.citations.between(document, block.start, block.end).map((c) => shiftCitation(c, -block.start));
+    return findQuotations(blockText, citations).map((q) => ({ ...q, range: shiftRange(q.range, block.start), content: shiftRange(q.content, block.start), citation: shiftCitation(q.citation, block.start) }));
+  }
+
+  /** The findings of the quotations in `region` (whole blocks), block by block. */
   checkRegion(document: TextDocumentLike, region: TextRange): { findings: QuoteFinding[]; quoted: TextRange[] } {
     const text = document.getText();
     const last = this.lastRegion.get(document.uri);
     if (last && last.text === text && last.region.start === region.start && last.region.end === region.end) return last;
-    const quotations: Quotation[] = [];
-    for (const block of blocks(text, region.start, region.end)) {
-      const blockText = text.slice(block.start, block.end);
-      if (!/["“”]|^\s*>/m.test(blockText)) continue;
-      if (blockText.includes('[^')) {
-        for (const q of findQuotations(text, this.citations.get(document))) if (q.range.start >= block.start && q.range.start < block.end) quotations.push(q);
-        continue;
-      }
-      const citations = this.citations.between(document, block.start, block.end).map((c) => shiftCitation(c, -block.start));
-      for (const q of findQuotations(blockText, citations)) {
-        quotations.push({ ...q, range: shiftRange(q.range, block.start), content: shiftRange(q.content, block.start), citation: shiftCitation(q.citation, block.start) });
-      }
-    }
+    const quotations = blocks(text, region.start, region.end).flatMap((block) => this.blockQuotations(document, text, block));
     const result = { text, region, findings: this.findingsOf(text, quotations), quoted: quotations.map((q) => q.range) };
     this.lastRegion.set(document.uri, result);
     return result;
@@ -98,8 +101,7 @@ export class QuoteChecker {
   /** Where the document's attributed quotations are (found once per version, with the check); in `region` only if given. */
   attributedQuotations(document: TextDocumentLike, region?: TextRange): TextRange[] {
     if (region) return this.checkRegion(document, region).quoted;
-    this.check(document);
-    return this.byDocument.get(document.uri)?.quoted ?? [];
+    return this.whole(document).quotations.map((q) => q.range);
   }
 
   forget(uri: string): void {
@@ -185,26 +187,11 @@ export class QuoteChecker {
     reachesAcross: (oldText: string, newText: string) => oldText.includes('[^') || newText.includes('[^'),
   };
 
-  /**
-   * The finding on the quotation at `offset`. Quotations never cross a blank line, so the block
-   * around the offset is checked alone (a hover costs its paragraph, not the document); a block
-   * that refers to a footnote is checked with the whole document, where the footnote is.
-   */
+  /** The finding on the quotation at `offset`: its block's quotations only. */
   private findingAt(document: TextDocumentLike, offset: number): QuoteFinding | undefined {
     const text = document.getText();
-    const block = blockAround(text, offset, offset);
-    const blockText = text.slice(block.start, block.end);
-    const at = (x: QuoteFinding) => contains(x.quotation.range, offset) && !contains(x.quotation.citation.range, offset);
-    if (/\[\^/.test(blockText)) return this.check(document).find(at);
-    if (!/["“”]|^\s*>/m.test(blockText)) return undefined;
-    const citations = this.citations.between(document, block.start, block.end).map((c) => shiftCitation(c, -block.start));
-    for (const q of findQuotations(blockText, citations)) {
-      const quotation = { ...q, range: shiftRange(q.range, block.start), content: shiftRange(q.content, block.start), citation: shiftCitation(q.citation, block.start) };
-      if (!contains(quotation.range, offset) || contains(quotation.citation.range, offset)) continue;
-      const [finding] = this.checkOne(q);
-      return finding && moveFinding(finding, quotation, block.start);
-    }
-    return undefined;
+    const q = this.blockQuotations(document, text, blockAround(text, offset, offset)).find((x) => contains(x.range, offset) && !contains(x.citation.range, offset));
+    return q && this.findingsOf(text, [q])[0];
   }
 
   /** On a checked quotation: the word-level difference from the source. */
