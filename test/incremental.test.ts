@@ -123,7 +123,7 @@ describe('diagnostics after an edit (issue 13, defect 5)', () => {
   const DIAGNOSTIC_FRAGMENTS = [
     ...FRAGMENTS,
     '"States parties should share information about outbreaks" (VII.14)', '"States parties are encouraged to share information" (CTOC/COP/WG.7/2012/6, para 41)',
-    AGREED, ` ${AGREED} `, '<!-- un-cite-disable-line -->', '"quoted words"[^1]', '\n\n[^1]: VII.13\n', '\n> "Some quoted words here"\n> — VII.14\n',
+    AGREED, ` ${AGREED} `, '<!-- un-cite-disable-line -->', '<!-- un-cite-disable -->', '"quoted words"[^1]', '\n\n[^1]: VII.13\n', '\n> "Some quoted words here"\n> — VII.14\n',
   ];
   // Half the edits are plain typing (words, citations, quotations): those take the block-only path.
   const PROSE = ['x', 'the ', 'Resolution 5/3, para 9', 'resolution 6/3', 'VII.14', 'para 25', ' and ', '"', AGREED, '"States parties should share information about outbreaks" (VII.14)', '\n', 'ibid.', ' (para. 9)', 'Ibid., para. 4'];

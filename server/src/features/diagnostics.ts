@@ -94,6 +94,8 @@ interface Known {
   settings: Settings;
   diagnostics: Diagnostic[];
   placed: Placed[];
+  /** Checked whole and not built on: too large, or silenced by an "un-cite-disable" comment. */
+  whole?: boolean;
 }
 
 /**
@@ -130,7 +132,7 @@ export class DiagnosticsPipeline {
   }
 
   private compute(document: TextDocumentLike, text: string, settings: Settings): Known {
-    const known = (diagnostics: Diagnostic[], placed: Placed[] = []): Known => ({ version: document.version, text, settings, diagnostics, placed });
+    const known = (diagnostics: Diagnostic[], placed?: Placed[]): Known => ({ version: document.version, text, settings, diagnostics, placed: placed ?? [], whole: !placed });
     if (text.length > settings.maxFileSize) {
       const severity = severityOf(settings, 'document.too-large');
       return known(severity ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, code: 'document.too-large', source: SOURCE, message: `This document has ${text.length.toLocaleString('en')} characters, more than the ${settings.maxFileSize.toLocaleString('en')} set in unCitations.maxFileSize: citations are not checked.` }] : []);
@@ -146,9 +148,9 @@ export class DiagnosticsPipeline {
    * blocks for every checker; undefined when it may not (the whole document is checked instead).
    */
   private update(document: TextDocumentLike, text: string, settings: Settings, known: Known): Known | undefined {
-    if (text.length > settings.maxFileSize || known.text.length > settings.maxFileSize || known.placed.length === 0 && known.diagnostics.length > 0) return undefined;
+    if (known.whole || text.length > settings.maxFileSize) return undefined;
     const change = this.citations?.changeSince(document, known.version);
-    if (!change || !this.citations) return undefined;
+    if (!change) return undefined;
     const oldSpan = known.text.slice(change.start, change.oldEnd);
     const newSpan = text.slice(change.start, change.newEnd);
     // A suppression comment typed or deleted changes lines outside the blocks, or the whole file.
