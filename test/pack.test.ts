@@ -271,3 +271,45 @@ describe('a damaged pack in a corpus folder', () => {
     }
   });
 });
+
+describe("other bodies' instruments (General Assembly resolutions and the like)", () => {
+  const ga = (number: string, paragraphs: string[]) =>
+    `---\nid: a-res-${number.replace('/', '-')}\nkind: resolution\nbody: General Assembly\nnumber: ${number}\ntitle: Resolution ${number} of the General Assembly\n---\n${paragraphs.map((p, i) => `${i + 1}. ${p}`).join('\n\n')}\n`;
+  const texts = [
+    { file: '/w/ga-70-1.md', text: ga('70/1', ['Adopts the 2030 Agenda for Sustainable Development.', 'Decides that the Agenda applies to all countries.']), user: true },
+    { file: '/w/ga-55-25.md', text: ga('55/25', ['Adopts the United Nations Convention against Transnational Organized Crime.']).replace('title:', 'symbol: A/RES/55/25\ntitle:'), user: true },
+  ];
+
+  test('are cited by their own names, in every form the scanner reads, and flagged when a paragraph is not there', () => {
+    const { createLanguageService } = require('../server/src/service') as typeof import('../server/src/service');
+    const { TextDocument } = require('vscode-languageserver-textdocument') as typeof import('vscode-languageserver-textdocument');
+    const service = createLanguageService({ corpus: buildCorpus([...readCorpusSources(DATA_DIR).sources, ...texts]), corpusUri: (f) => f });
+    const read = (line: string) => {
+      const d = TextDocument.create(`file:///ga-${Math.random()}.md`, 'markdown', 1, `${line}\n`);
+      return service.getCitations(d).map((c) => `${c.text} → ${c.status} ${c.members.map((m) => m.target?.paragraph.key ?? '-').join(',')}`);
+    };
+    assert.deepEqual(read('General Assembly resolution 70/1, para 2'), ['General Assembly resolution 70/1, para 2 → resolved 2']);
+    assert.deepEqual(read('paragraph 1 of General Assembly resolution 70/1'), ['paragraph 1 of General Assembly resolution 70/1 → resolved 1']);
+    assert.deepEqual(read('UNGA res. 70/1, paras. 1 and 2'), ['UNGA res. 70/1, paras. 1 and 2 → resolved 1,2']);
+    assert.deepEqual(read('resolution 70/1 of the General Assembly, paragraph 2'), ['resolution 70/1 of the General Assembly, paragraph 2 → resolved 2']);
+    assert.deepEqual(read('A/RES/55/25, para 1'), ['A/RES/55/25, para 1 → resolved 1']);
+    assert.deepEqual(read('General Assembly resolution 70/2, para 1'), ['General Assembly resolution 70/2, para 1 → out-of-corpus ']);
+    const d = TextDocument.create('file:///ga-broken.md', 'markdown', 1, 'General Assembly resolution 70/1, para 9\n');
+    assert.deepEqual(service.getDiagnostics(d).map((x) => x.message), ['No paragraph 9: General Assembly resolution 70/1 has paragraphs 1, 2.']);
+  });
+
+  test('a body that is not a name is a problem in the document', () => {
+    const corpus = buildCorpus([{ file: '/w/bad.md', text: ga('70/1', ['Text.']).replace('body: General Assembly', 'body: 42!'), user: true }]);
+    assert.deepEqual(corpus.problems.filter((p) => p.user).map((p) => [p.code, p.line]), [['bad-field', 3]]);
+  });
+
+  test('packed, they are read lazily and still found by their names', () => {
+    const corpus = buildCorpus(texts);
+    const memory = packInMemory(corpus.documents);
+    const pack = CorpusPack.open(memory, { name: 'ga.uncpack' });
+    // Not among the documents read at open: found by id when a citation asks.
+    assert.deepEqual(pack.eagerDocuments().map((d) => d.id), ['a-res-55-25']); // a symbol is an alias: read at open
+    const served = buildCorpus([], [pack]);
+    assert.equal(served.instrument('general-assembly-resolution-70-1')[0]?.paragraphs[1].text, 'Decides that the Agenda applies to all countries.');
+  });
+});

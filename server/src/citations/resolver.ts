@@ -5,6 +5,7 @@
 
 import { distance } from 'fastest-levenshtein';
 import { type Corpus, type ParagraphRef, keyForPath, paragraphByKey, reportLabel } from '../corpus/corpus';
+import { otherBodyInstrumentId } from '../corpus/instruments';
 import { isSmallRoman } from '../corpus/labels';
 import type { CorpusDocument, Paragraph } from '../corpus/model';
 import { letterIndex, numberToRoman, romanToNumber } from '../corpus/text';
@@ -128,8 +129,12 @@ function resolveUncached(corpus: Corpus, scanned: ScannedCitation): Citation {
       return resolveMeetingReport(corpus, base, i.meeting, i.dates);
     case 'symbol':
       return resolveSymbol(corpus, base, i.symbol);
-    case 'external':
+    case 'external': {
+      // Another body's instrument the user's corpus (or a pack) holds; otherwise outside the corpus.
+      const copies = corpus.instrument(otherBodyInstrumentId(i.name));
+      if (copies.length) return withMembers(base, copies, 'instrument');
       return { ...base, status: 'out-of-corpus', failure: { kind: 'other-body', name: i.name } };
+    }
     case 'treaty':
       return { ...base, status: 'out-of-corpus', failure: { kind: 'treaty-provision', written: scanned.text } };
     case 'carried':
@@ -240,7 +245,8 @@ function resolveSymbol(corpus: Corpus, base: Base, symbol: string): Citation {
     }
     return { ...base, status: 'out-of-corpus', failure: { kind: 'unknown-symbol', symbol } };
   }
-  const own = documents.find((d) => d.kind === 'document');
+  // A user's own document, or another body's instrument whose symbol is its own ("A/RES/70/1").
+  const own = documents.find((d) => d.kind === 'document' || d.body);
   if (own) return withMembers(base, [own], 'instrument');
   const meeting = documents.find((d) => d.kind === 'wg-recommendations');
   if (meeting) {

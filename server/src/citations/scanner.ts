@@ -299,7 +299,10 @@ function instrumentForm(t: string, m: RegExpMatchArray): ScannedCitation[] {
     if (body) {
       const name = `${body.name} ${/^res/i.test(m[1]) ? 'resolution' : 'decision'} ${n.session}/${n.number}`;
       const range = n === numbers[0] ? { start: Math.min(body.start, n.range.start), end: Math.max(n.range.end, body.end ?? 0) } : n.range;
-      out.push(citation(t, range, { type: 'external', name }, n.range));
+      // Its paragraphs, as for a Conference instrument: the corpus may hold it (a user's document or a pack).
+      // (Of a list, none: "resolutions 61/144 and 61/180 (PP 2 of …)" says not whose.)
+      const paragraphs = !plural ? paragraphsAfter(t, range.end) : { items: [], end: range.end };
+      out.push(citation(t, { start: range.start, end: Math.max(range.end, paragraphs.end) }, { type: 'external', name }, n.range, paragraphs.items));
       continue;
     }
     const instrument = conferenceInstrument(m[1], n.session, n.number);

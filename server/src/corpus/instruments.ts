@@ -11,6 +11,14 @@ export function instrumentId(type: 'decision' | 'resolution', session: number, n
   return `${type}-${session}-${number}`;
 }
 
+/**
+ * The id of another body's instrument from its name as citations write it ("General Assembly
+ * resolution 70/1" → "general-assembly-resolution-70-1"): the scanner's name and the corpus's id meet here.
+ */
+export function otherBodyInstrumentId(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
 export function instrumentName(type: 'decision' | 'resolution', session: number, number: number): string {
   return `${type === 'decision' ? 'Decision' : 'Resolution'} ${session}/${number}`;
 }

@@ -80,6 +80,8 @@ export interface CorpusDocument {
   year?: number;
   /** UN document symbol of the report that carries it, where the corpus gives one. */
   symbol?: string;
+  /** Another body's instrument ("General Assembly"): cited by its own name, "General Assembly resolution 70/1". */
+  body?: string;
   /** Names drafters write: "resolution 5/3", "res. 5/3", "Conference resolution 5/3". */
   aliases: string[];
   /** The unnumbered opening ("The Conference of the Parties …:") where there is one. */

@@ -353,6 +353,7 @@ function decodeBlock(block: Uint8Array, resolveFile: (file: string) => string): 
     dates: meta.dates,
     year: meta.year,
     symbol: meta.symbol,
+    body: meta.body,
     aliases: meta.aliases,
     opening: meta.opening,
     paragraphs,

@@ -197,6 +197,7 @@ export interface PackedDocumentMeta {
   dates?: string;
   year?: number;
   symbol?: string;
+  body?: string;
   aliases: string[];
   opening?: string;
   origin: CorpusDocument['origin'];

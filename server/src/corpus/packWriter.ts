@@ -58,6 +58,8 @@ export interface PackStats {
  * by instrument id (compendium sections, meetings, drafts, users' documents with their own aliases).
  */
 export function isEagerDocument(d: CorpusDocument): boolean {
+  // Another body's instrument with no aliases of its own is found by its id: read lazily, like a Conference one.
+  if (d.body && d.aliases.length === 0) return false;
   return !!d.origin.compendium || !!d.origin.user || d.kind === 'wg-recommendations' || d.kind === 'draft-resolution' || d.kind === 'document';
 }
 
@@ -141,6 +143,7 @@ export class PackWriter {
       dates: d.dates,
       year: d.year,
       symbol: d.symbol,
+      body: d.body,
       aliases: d.aliases,
       opening: d.opening,
       origin,

@@ -5,6 +5,9 @@
 //   id: resolution-12-2              required; letters, digits, "-", "."
 //   kind: resolution                 resolution | decision | draft-resolution | wg-recommendations | document
 //   number: 12/2                     resolutions and decisions: session/number
+//   body: General Assembly           optional: another body's resolution or decision, cited as
+//                                    "General Assembly resolution 70/1" (Security Council, Human
+//                                    Rights Council, Economic and Social Council … as the name is written)
 //   meeting: 11                      Working Group recommendations: the meeting
 //   title: Smuggling of migrants     required
 //   symbol: CTOC/COP/2024/15         optional
@@ -16,7 +19,7 @@
 //   (a) To consider …
 //   (i) …
 
-import { instrumentAliases, instrumentName, makeDocument, meetingAliases } from './instruments';
+import { instrumentAliases, instrumentName, makeDocument, meetingAliases, otherBodyInstrumentId } from './instruments';
 import type { CorpusDocument, CorpusProblem, DocumentKind } from './model';
 import { parseBody } from './paragraphs';
 import { numberToOrdinal, splitLines } from './text';
@@ -73,9 +76,20 @@ export function parseUserDocument(text: string, file: string): ParsedUserDocumen
       return { problems, fieldLines };
     }
     session = Number(m[1]);
-    instrumentId = `${kind}-${m[1]}-${m[2]}`;
-    name = instrumentName(kind, session, Number(m[2]));
-    builtAliases.push(...instrumentAliases(kind, session, Number(m[2])));
+    const body = str('body')?.trim();
+    if (body !== undefined && !/^[A-Z][A-Za-z’' -]{1,80}$/.test(body)) {
+      problem('bad-field', `body "${body}" should be the body's name as drafters write it, e.g. "General Assembly"`, fields.body.line);
+      return { problems, fieldLines };
+    }
+    if (body) {
+      // Another body's instrument: the scanner reads "General Assembly resolution 70/1" by itself.
+      name = `${body.replace(/\s+/g, ' ')} ${kind} ${m[1]}/${m[2]}`;
+      instrumentId = otherBodyInstrumentId(name);
+    } else {
+      instrumentId = `${kind}-${m[1]}-${m[2]}`;
+      name = instrumentName(kind, session, Number(m[2]));
+      builtAliases.push(...instrumentAliases(kind, session, Number(m[2])));
+    }
   } else if (kind === 'wg-recommendations') {
     const meeting = Number(str('meeting'));
     if (!Number.isInteger(meeting) || meeting < 1) {
@@ -107,6 +121,7 @@ export function parseUserDocument(text: string, file: string): ParsedUserDocumen
     body,
   });
   document.symbol = str('symbol');
+  if (str('body') && (kind === 'resolution' || kind === 'decision')) document.body = str('body')!.trim().replace(/\s+/g, ' ');
   if (document.symbol && !document.aliases.includes(document.symbol)) document.aliases.push(document.symbol);
   document.origin.user = true;
   return { document, problems, fieldLines };
