@@ -26,7 +26,10 @@ describe('the packaged extension', () => {
       'data/draft-resolution-france-2008.txt',
       'data/resolution-5-3.txt',
       'dist/cli.js',
+      'dist/corpus.snapshot',
       'dist/extension.js',
+      'dist/server-main.cache',
+      'dist/server-main.js',
       'dist/server.js',
       'media/icon.png',
       'media/preview.css',
@@ -63,10 +66,10 @@ describe('builds (issue 13, defect 6)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'un-build-'));
     try {
       execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', dir], { cwd: join(__dirname, '..') });
-      assert.ok(existsSync(join(dir, 'server.js.map')), 'a development build has linked maps');
+      assert.ok(existsSync(join(dir, 'server-main.js.map')), 'a development build has linked maps');
       execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--outdir', dir], { cwd: join(__dirname, '..') });
-      assert.ok(!existsSync(join(dir, 'server.js.map')), 'the development map outlived the production build');
-      assert.doesNotMatch(readFileSync(join(dir, 'server.js'), 'utf8'), /sourceMappingURL/);
+      assert.ok(!existsSync(join(dir, 'server-main.js.map')), 'the development map outlived the production build');
+      assert.doesNotMatch(readFileSync(join(dir, 'server-main.js'), 'utf8'), /sourceMappingURL/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

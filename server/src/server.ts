@@ -1,7 +1,7 @@
 // The LSP shell: wires the language service to a connection (stdio, node-ipc or socket, chosen
 // by the command line). Each handler finds the document, asks the service, returns the answer.
 
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type Connection,
@@ -23,6 +23,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpora } from './node/corpora';
+import { SNAPSHOT_FILE } from './node/corpusSnapshot';
 import { trackedDocuments } from './editTracking';
 import { isDraft } from './documentKinds';
 import { WorkspaceIndexer } from './node/workspaceIndexer';
@@ -79,13 +80,18 @@ export function startServer(connection: Connection, dataDir: string): void {
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    const started = Date.now();
-    corpora = new Corpora(dataDir);
+    // The build-time corpus snapshot sits beside the bundle; it is taken only when valid for dataDir.
+    corpora = new Corpora(dataDir, join(__dirname, SNAPSHOT_FILE));
     corpora.setFolders(workspaceFolders);
     corpora.settings = toSettings(params.initializationOptions?.settings ?? params.initializationOptions);
     indexer = new WorkspaceIndexer((uri) => corpora!.serviceFor(uri), () => corpora!.settings.maxFileSize);
-    const summary = corpora.serviceOfFolder(corpora.folderPaths[0] ?? '').summary();
-    log(`UN Citations: ${summary.documents} documents, ${summary.paragraphs} paragraphs loaded from ${dataDir} in ${Date.now() - started} ms`);
+    // The corpus is loaded once this result is on its way: the client's own start-up overlaps with
+    // it (a request or a document that comes first loads it then).
+    setTimeout(() => {
+      const started = Date.now();
+      const summary = guard('loading the corpus', undefined, () => corpora!.serviceOfFolder(corpora!.folderPaths[0] ?? '').summary());
+      if (summary) log(`UN Citations: ${summary.documents} documents, ${summary.paragraphs} paragraphs loaded from ${dataDir} in ${Date.now() - started} ms (snapshot: ${corpora!.snapshot})`);
+    }, 0);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

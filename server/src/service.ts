@@ -9,6 +9,7 @@ import type { Citation } from './citations/model';
 import { createCitationContext, findCitations } from './citations/resolver';
 import { type Corpus, type ParagraphRef, paragraphId } from './corpus/corpus';
 import { type Lineage, computeLineage, yearOf } from './agreed/lineage';
+import type { SavedReuseIndex } from './agreed/reuse';
 import { type Annex, type AnnexPlace, annexRange, buildAnnex, linePlace } from './features/annex';
 import { AgreedLanguageProvider } from './features/agreedLanguage';
 import { CodeActionProvider } from './features/codeActions';
@@ -32,6 +33,8 @@ export interface LanguageServiceOptions {
   corpus: Corpus;
   /** URI of a corpus file, for definitions and links. */
   corpusUri: CorpusUri;
+  /** The uncited-reuse index saved for exactly this corpus (the build-time snapshot's): start-up need not build it. */
+  reuseIndex?: SavedReuseIndex;
 }
 
 export interface LanguageService {
@@ -88,7 +91,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   // Every check of a document, run once per version; the agreed-language check joins this list.
   // Prose that the reuse hint does not read: code, comments, links, and the attributed quotations.
   const notProse = (d: TextDocumentLike, region?: TextRange) => mergeRanges([...(region ? cache.excludedBetween(d, region.start, region.end) : cache.excluded(d)), ...quotesChecker.attributedQuotations(d, region)]);
-  const checkers: DiagnosticChecker[] = [new CitationChecker(cache), quotesChecker.checker, new UncitedReuseChecker(corpus, cache, notProse)];
+  const checkers: DiagnosticChecker[] = [new CitationChecker(cache), quotesChecker.checker, new UncitedReuseChecker(corpus, cache, notProse, options.reuseIndex)];
   const diagnostics = new DiagnosticsPipeline(checkers, cache);
   const codeActions = new CodeActionProvider(cache, corpus);
   const references = new ReferencesProvider(cache);

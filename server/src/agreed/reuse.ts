@@ -5,7 +5,7 @@
 // word by word both ways. Windows found in three or more paragraphs are boilerplate (the Protocol's
 // full title) and never count. Pure: corpus in.
 
-import { type Corpus, type ParagraphRef, citableParagraphs } from '../corpus/corpus';
+import { type Corpus, type ParagraphRef, citableParagraphs, paragraphId } from '../corpus/corpus';
 import { wordsOf } from './finder';
 
 export interface ReuseRun {
@@ -53,39 +53,61 @@ function windowHashes(hashes: number[], k: number, high: number): number[] {
 
 const STRIDE = 4;
 
+/**
+ * A built index as data, for the build-time corpus snapshot (node/corpusSnapshot.ts): restoring it
+ * skips reading every paragraph's words; a paragraph's words are read when a window hits it.
+ */
+export interface SavedReuseIndex {
+  k: number;
+  common: number;
+  /** How many citable paragraphs the corpus had: a restore into another corpus is refused. */
+  citable: number;
+  /** `paragraphId` of each indexed paragraph, in index order. */
+  paragraphs: string[];
+  /** Each window in map order: its hash, its occurrence count n, then n × (paragraph, position). */
+  windows: number[];
+}
+
 export class ReuseIndex {
   private readonly refs: ParagraphRef[] = [];
   /** Words in a hashed window, and the step between the corpus's hashed windows. */
   private readonly w: number;
   private readonly stride: number;
-  private readonly words: string[][] = [];
+  /** Each paragraph's words; read on first hit when the index was restored. */
+  private readonly words: (string[] | undefined)[] = [];
   /** Window hash → [paragraph, position] of each occurrence (boilerplate windows removed). */
   private readonly windows = new Map<number, [number, number][]>();
   private readonly high: number;
 
-  /** `common`: a window found in this many paragraphs or more is boilerplate and never counts. */
-  constructor(corpus: Corpus, readonly k: number, common = 3) {
+  /**
+   * `common`: a window found in this many paragraphs or more is boilerplate and never counts.
+   * `saved`: the same index saved by `save()`, used when it was made for this corpus, `k` and `common`.
+   */
+  constructor(corpus: Corpus, readonly k: number, readonly common = 3, saved?: SavedReuseIndex) {
     this.stride = Math.max(1, Math.min(STRIDE, k - 5));
     this.w = k - this.stride + 1;
     this.high = power(this.w);
+    if (saved && this.restore(corpus, saved)) return;
+    this.refs.length = this.words.length = 0; // a refused restore may have begun
     // First every window (sampled or not) counts the paragraphs it is in: boilerplate is found
     // whatever its alignment; the counts take as many entries as there are distinct windows.
     const seen = new Map<number, { last: number; paragraphs: number }>();
-    const paragraphs = citableParagraphs(corpus).filter((ref) => wordsOf(ref.paragraph.text).length >= k);
-    const hashesOf = (w: string[]) => windowHashes(w.map(wordHash), this.w, this.high);
-    paragraphs.forEach((ref, i) => {
-      for (const h of hashesOf(wordsOf(ref.paragraph.text))) {
+    const paragraphs: { ref: ParagraphRef; words: string[]; hashes: number[] }[] = [];
+    for (const ref of citableParagraphs(corpus)) {
+      const words = wordsOf(ref.paragraph.text);
+      if (words.length >= k) paragraphs.push({ ref, words, hashes: windowHashes(words.map(wordHash), this.w, this.high) });
+    }
+    paragraphs.forEach(({ hashes }, i) => {
+      for (const h of hashes) {
         const count = seen.get(h);
         if (!count) seen.set(h, { last: i, paragraphs: 1 });
         else if (count.last !== i) (count.last = i), count.paragraphs++;
       }
     });
-    paragraphs.forEach((ref) => {
-      const w = wordsOf(ref.paragraph.text);
+    paragraphs.forEach(({ ref, words, hashes }) => {
       const i = this.refs.length;
       this.refs.push(ref);
-      this.words.push(w);
-      const hashes = hashesOf(w);
+      this.words.push(words);
       for (let at = 0; at < hashes.length; at += this.stride) {
         if (seen.get(hashes[at])!.paragraphs >= common) continue;
         const list = this.windows.get(hashes[at]);
@@ -95,9 +117,47 @@ export class ReuseIndex {
     });
   }
 
+  /** The index as data, for `new ReuseIndex(corpus, k, common, saved)`. */
+  save(corpus: Corpus): SavedReuseIndex {
+    const windows: number[] = [];
+    for (const [hash, list] of this.windows) {
+      windows.push(hash, list.length);
+      for (const [i, at] of list) windows.push(i, at);
+    }
+    return { k: this.k, common: this.common, citable: citableParagraphs(corpus).length, paragraphs: this.refs.map(paragraphId), windows };
+  }
+
+  /** Takes a saved index when it fits this corpus; false (nothing taken) when it does not. */
+  private restore(corpus: Corpus, saved: SavedReuseIndex): boolean {
+    if (saved.k !== this.k || saved.common !== this.common) return false;
+    const citable = citableParagraphs(corpus);
+    if (citable.length !== saved.citable) return false;
+    const byId = new Map(citable.map((ref) => [paragraphId(ref), ref]));
+    for (const id of saved.paragraphs) {
+      const ref = byId.get(id);
+      if (!ref) return false;
+      this.refs.push(ref);
+      this.words.push(undefined);
+    }
+    const w = saved.windows;
+    for (let p = 0; p < w.length; ) {
+      const hash = w[p];
+      const n = w[p + 1];
+      const list: [number, number][] = [];
+      for (let j = 0; j < n; j++) list.push([w[p + 2 + 2 * j], w[p + 3 + 2 * j]]);
+      this.windows.set(hash, list);
+      p += 2 + 2 * n;
+    }
+    return true;
+  }
+
+  private wordsAt(i: number): string[] {
+    return (this.words[i] ??= wordsOf(this.refs[i].paragraph.text));
+  }
+
   /** The run through text position `at` and paragraph position `pos`, if it is k words or more. */
   private extend(words: string[], at: number, i: number, pos: number): { from: number; to: number } | undefined {
-    const para = this.words[i];
+    const para = this.wordsAt(i);
     let back = 0;
     while (at - back > 0 && pos - back > 0 && words[at - back - 1] === para[pos - back - 1]) back++;
     let n = 0;

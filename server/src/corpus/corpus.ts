@@ -122,11 +122,28 @@ export function compendiumLabel(document: CorpusDocument, paragraph: Paragraph):
   return c.part === 'B' ? `Part B ${text}` : text;
 }
 
+/**
+ * What parsing the text sources gives, before the documents are linked: the part of `buildCorpus`
+ * that depends on the texts alone, so a build-time snapshot can hold it (node/corpusSnapshot.ts).
+ * Linking changes the documents (report symbols, aliases): link a fresh copy each time.
+ */
+export interface ParsedSources {
+  documents: CorpusDocument[];
+  userDocuments: { document: CorpusDocument; fieldLines: Record<string, number> }[];
+  index?: ThematicIndex;
+  problems: CorpusProblem[];
+}
+
 /** `packs`: corpus packs served alongside the sources (their eager documents join the lists here). */
 export function buildCorpus(sources: SourceFile[], packs: readonly CorpusPack[] = []): Corpus {
+  return linkCorpus(parseSources(sources), packs);
+}
+
+/** The sources parsed one by one, in order. */
+export function parseSources(sources: SourceFile[]): ParsedSources {
   const problems: CorpusProblem[] = [];
   const documents: CorpusDocument[] = [];
-  const userDocuments: { document: CorpusDocument; fieldLines: Record<string, number> }[] = [];
+  const userDocuments: ParsedSources['userDocuments'] = [];
   let index: ThematicIndex | undefined;
 
   for (const source of sources) {
@@ -161,6 +178,17 @@ export function buildCorpus(sources: SourceFile[], packs: readonly CorpusPack[] 
     }
   }
 
+  return { documents, userDocuments, index, problems };
+}
+
+/** Sources parsed in two parts (the built-in ones, then users'), as if parsed in one: the later index wins. */
+export function concatParsed(a: ParsedSources, b: ParsedSources): ParsedSources {
+  return { documents: [...a.documents, ...b.documents], userDocuments: [...a.userDocuments, ...b.userDocuments], index: b.index ?? a.index, problems: [...a.problems, ...b.problems] };
+}
+
+/** Links parsed sources (and packs) into the corpus; takes ownership of `parsed`, whose documents it changes. */
+export function linkCorpus(parsed: ParsedSources, packs: readonly CorpusPack[] = []): Corpus {
+  const { documents, userDocuments, index, problems } = parsed;
   for (const u of acceptUserDocuments(documents, userDocuments, problems)) documents.push(u);
   for (const pack of packs) appendAll(documents, packedDocuments(pack, documents, problems));
 
@@ -184,10 +212,11 @@ export function buildCorpus(sources: SourceFile[], packs: readonly CorpusPack[] 
   }
   if (index) attachSymbols(index, sections, instruments);
 
-  const indexEntries: IndexEntry[] = [];
-  for (const topic of index?.topics ?? []) {
-    for (const ref of topic.references) indexEntries.push({ ref, topic: topic.name, target: resolveCompendiumRef(sections, ref) });
-  }
+  // The index's entries and the copies' differences are read by few features (topics, the corpus
+  // check): found on first read, not on start-up.
+  let indexEntries: IndexEntry[] | undefined;
+  const entries = () => (indexEntries ??= (index?.topics ?? []).flatMap((topic) => topic.references.map((ref) => ({ ref, topic: topic.name, target: resolveCompendiumRef(sections, ref) }))));
+  let copyDifferences: CopyDifference[] | undefined;
   const reportParagraphs = index ? buildReportParagraphs(index, sections, problems) : new Map();
 
   return {
@@ -196,12 +225,16 @@ export function buildCorpus(sources: SourceFile[], packs: readonly CorpusPack[] 
     instruments,
     sections,
     index,
-    indexEntries,
+    get indexEntries() {
+      return entries();
+    },
     reportParagraphs,
-    copyDifferences: compareCopies(instruments),
+    get copyDifferences() {
+      return (copyDifferences ??= compareCopies(instruments));
+    },
     problems,
     packs,
-    ...queries(instruments, sections, indexEntries, reportParagraphs, packs),
+    ...queries(instruments, sections, entries, reportParagraphs, packs),
   };
 }
 
@@ -222,7 +255,7 @@ function packedDocuments(pack: CorpusPack, held: CorpusDocument[], problems: Cor
 }
 
 /** The corpus's answers, over its maps; topic and report lookups are built on first use. */
-function queries(instruments: Map<string, CorpusDocument[]>, sections: Map<string, CorpusDocument>, indexEntries: IndexEntry[], reportParagraphs: Map<string, Map<string, ReportParagraph>>, packs: readonly CorpusPack[]): CorpusQueries {
+function queries(instruments: Map<string, CorpusDocument[]>, sections: Map<string, CorpusDocument>, indexEntries: () => IndexEntry[], reportParagraphs: Map<string, Map<string, ReportParagraph>>, packs: readonly CorpusPack[]): CorpusQueries {
   let topics: Map<string, string[]> | undefined;
   let reports: Map<string, string[]> | undefined;
   // The sources' copy wins; then the first pack that has the instrument (read on demand).
@@ -248,7 +281,7 @@ function queries(instruments: Map<string, CorpusDocument[]>, sections: Map<strin
     topicsOf: (ref) => {
       if (!topics) {
         topics = new Map();
-        for (const entry of indexEntries) {
+        for (const entry of indexEntries()) {
           if (!entry.target) continue;
           const list = topics.get(paragraphId(entry.target)) ?? [];
           if (!list.includes(entry.topic)) list.push(entry.topic);

@@ -5,7 +5,7 @@
 // Each block's reused runs are kept by the block's text, so a keystroke recomputes only its block.
 
 import { WORD_CHARS } from '../agreed/finder';
-import { ReuseIndex } from '../agreed/reuse';
+import { ReuseIndex, type SavedReuseIndex } from '../agreed/reuse';
 import { formatCitation } from '../citations/format';
 import type { TextRange } from '../citations/model';
 import { blocks } from '../citations/scanner';
@@ -40,13 +40,15 @@ export class UncitedReuseChecker implements DiagnosticChecker {
     private readonly citations: CitationCache,
     /** Code, comments, links, and attributed quotations (the quotation check's): not prose to hint. */
     private readonly notProse: (document: TextDocumentLike, region?: TextRange) => TextRange[],
+    /** The index saved for this corpus at build time (the corpus snapshot's), taken when `k` matches. */
+    private readonly saved?: SavedReuseIndex,
   ) {}
 
   check(document: TextDocumentLike, settings: Settings, region?: TextRange): Finding[] {
     if (/\/\.un-citations\/corpus\//.test(document.uri)) return []; // a corpus document is the source itself
     const k = settings.agreedLanguage.minWords;
     if (!this.index || this.index.k !== k) {
-      this.index = new ReuseIndex(this.corpus, k);
+      this.index = new ReuseIndex(this.corpus, k, undefined, this.saved);
       this.byDocument.clear();
     }
     const previous = this.byDocument.get(document.uri);

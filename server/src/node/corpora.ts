@@ -3,11 +3,13 @@
 
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type SourceFile, buildCorpus } from '../corpus/corpus';
+import { type ParsedSources, type SourceFile, concatParsed, linkCorpus, parseSources } from '../corpus/corpus';
+import type { SavedReuseIndex } from '../agreed/reuse';
 import type { CorpusProblem } from '../corpus/model';
 import { type LanguageService, createLanguageService } from '../service';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { readCorpusSources } from './corpusFiles';
+import { readBuiltinCorpus } from './corpusSnapshot';
 import { USER_CORPUS_DIR, readUserSources } from './userCorpus';
 import { packsIn } from './packFiles';
 
@@ -22,7 +24,7 @@ const NO_FOLDER = '';
  */
 export function createWorkspaceService(
   dataDir: string,
-  builtin: { sources: SourceFile[]; problems: CorpusProblem[] },
+  builtin: BuiltinSources,
   folder: string | undefined,
   paths: string[],
   overrides: Map<string, string> = new Map(),
@@ -31,24 +33,50 @@ export function createWorkspaceService(
   // Corpus packs (`un-cite pack`): *.uncpack beside corpus.json, and in the folder's .un-citations/.
   const builtinPacks = packsIn(dataDir);
   const userPacks = folder ? packsIn(join(folder, USER_PACK_DIR)) : { packs: [], problems: [] };
-  const corpus = buildCorpus([...builtin.sources, ...user.sources], [...builtinPacks.packs, ...userPacks.packs]);
+  const packs = [...builtinPacks.packs, ...userPacks.packs];
+  // The built-in sources' parse may come from the build-time snapshot; users' are parsed after them.
+  const parsed = builtin.parsed?.() ?? parseSources(builtin.sources);
+  const corpus = linkCorpus(user.sources.length ? concatParsed(parsed, parseSources(user.sources)) : parsed, packs);
+  const builtinAlone = !user.sources.length && !packs.length;
   // A corpus folder may hold packs and no corpus.json.
   const builtinProblems = builtinPacks.packs.length ? builtin.problems.filter((p) => p.code !== 'missing-manifest') : builtin.problems;
   corpus.problems.unshift(...builtinProblems, ...builtinPacks.problems, ...user.problems, ...userPacks.problems);
   // Built-in files are named relative to data/; users' files by their path.
-  return createLanguageService({ corpus, corpusUri: (file) => pathToFileURL(isAbsolute(file) ? file : join(dataDir, file)).href });
+  return createLanguageService({ corpus, corpusUri: (file) => pathToFileURL(isAbsolute(file) ? file : join(dataDir, file)).href, reuseIndex: builtinAlone ? builtin.reuseIndex : undefined });
+}
+
+/** The built-in corpus's sources, and optionally their parse and reuse index from the build-time snapshot. */
+export interface BuiltinSources {
+  sources: SourceFile[];
+  problems: CorpusProblem[];
+  /** The sources parsed (fresh objects every call); absent: parse them. */
+  parsed?: () => ParsedSources;
+  /** The uncited-reuse index of the built-in corpus alone, saved for the default minimum of words. */
+  reuseIndex?: SavedReuseIndex;
 }
 
 export class Corpora {
-  private readonly builtin: { sources: SourceFile[]; problems: CorpusProblem[] };
+  /** Read on first use, not when the server is created. */
+  private builtinValue: (BuiltinSources & { snapshot: string }) | undefined;
   private readonly services = new Map<string, LanguageService>();
   /** Text of corpus files open in the editor, by path: it wins over the disk. */
   readonly overrides = new Map<string, string>();
   private folders: string[] = [];
   private settingsValue: Settings = DEFAULT_SETTINGS;
 
-  constructor(private readonly dataDir: string) {
-    this.builtin = readCorpusSources(dataDir);
+  /** `snapshotPath`: the build-time corpus snapshot (dist/corpus.snapshot), taken when valid for `dataDir`'s sources. */
+  constructor(
+    private readonly dataDir: string,
+    private readonly snapshotPath?: string,
+  ) {}
+
+  private get builtin(): BuiltinSources & { snapshot: string } {
+    return (this.builtinValue ??= this.snapshotPath ? readBuiltinCorpus(this.dataDir, this.snapshotPath) : { ...readCorpusSources(this.dataDir), snapshot: 'none' });
+  }
+
+  /** "used", or why the built-in corpus was not taken from the snapshot (for the log); "none" without one. */
+  get snapshot(): string {
+    return this.builtin.snapshot;
   }
 
   setFolders(uris: string[]): void {

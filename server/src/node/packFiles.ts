@@ -3,7 +3,7 @@
 // (corpus/pack*.ts); only this file touches the disk for it.
 
 import { closeSync, existsSync, fstatSync, openSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import * as zlib from 'node:zlib';
+import type * as Zlib from 'node:zlib';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { type SourceFile, buildCorpus } from '../corpus/corpus';
 import type { CorpusProblem } from '../corpus/model';
@@ -16,8 +16,8 @@ import { readUserSources } from './userCorpus';
 /** Corpora up to this size are parsed in one piece when packed. */
 const WHOLE_CORPUS_BYTES = 32 * 1024 * 1024;
 
-/** Node's own CRC-32 (Node 20.15 and later), much faster than the JavaScript one; the same checksum. */
-const nativeCrc32: ((bytes: Uint8Array) => number) | undefined = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+/** Node's own CRC-32 (Node 20.15 and later); zlib is loaded on first use, not on start-up. */
+export const nativeCrc32 = (): ((bytes: Uint8Array) => number) | undefined => (require('node:zlib') as typeof Zlib & { crc32?: (data: Uint8Array) => number }).crc32;
 
 /** Positioned reads of an open file; the descriptor stays open while the pack is in use. */
 export class FileByteSource implements ByteSource {
@@ -73,7 +73,7 @@ export function openPackFile(path: string): OpenedPacks {
       name: basename(path),
       // Sources are stored relative to the pack's folder; locations name them in full.
       resolveFile: (f) => (isAbsolute(f) ? f : join(root, f)),
-      crc32: nativeCrc32,
+      crc32: nativeCrc32(),
       onProblem: (message) => {
         const p = problem(path, message);
         late.push(p);
@@ -152,7 +152,7 @@ export function packDirectory(dir: string, out = defaultPackPath(dir)): PackResu
   const problems: CorpusProblem[] = [];
   try {
     const packRoot = dirname(target);
-    const writer = new PackWriter(new FileSink(fd), (file) => relative(packRoot, isAbsolute(file) ? file : join(root, file)), nativeCrc32);
+    const writer = new PackWriter(new FileSink(fd), (file) => relative(packRoot, isAbsolute(file) ? file : join(root, file)), nativeCrc32());
     if (existsSync(join(root, 'corpus.json'))) {
       // One source at a time: a corpus of half a million paragraphs never sits in memory whole.
       const manifest = manifestFiles(root);

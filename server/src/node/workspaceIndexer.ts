@@ -3,12 +3,15 @@
 // own folder's language service, and follows file-watch events. Files already indexed at the same
 // modification time are not read again.
 
-import { readFile, stat } from 'node:fs/promises';
+import type * as FsPromises from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_INDEXED_FILES, WorkspaceIndex } from '../features/workspaceIndex';
 import type { LanguageService } from '../service';
 import { walkFiles } from './walk';
+
+/** Loaded when the first file is read (after start-up): the first diagnostics need no fs/promises. */
+const fsPromises = (): typeof FsPromises => require('node:fs/promises');
 
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -72,6 +75,7 @@ export class WorkspaceIndexer {
 
   private async indexFile(path: string): Promise<void> {
     try {
+      const { readFile, stat } = fsPromises();
       const info = await stat(path);
       const uri = pathToFileURL(path).href;
       if (info.size > this.maxFileSize()) return this.index.remove(uri);
