@@ -244,6 +244,30 @@ describe('users pack their own documents the same way', () => {
   });
 });
 
+describe('a pack written while the server runs', () => {
+  test('is picked up from the file watcher\'s event: the draft is checked again against it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'un-pack-watch-'));
+    mkdirSync(join(folder, '.un-citations'), { recursive: true });
+    const texts = mkdtempSync(join(tmpdir(), 'un-pack-watch-texts-'));
+    copyFileSync(join(__dirname, 'fixtures', 'resolution-12-2.md'), join(texts, 'resolution-12-2.md'));
+    const client = await LspClient.start({ workspaceFolder: folder });
+    try {
+      const uri = pathToFileURL(join(folder, 'draft.md')).href;
+      client.open(uri, 'Resolution 12/2, para 1.\n');
+      assert.equal((await client.diagnosticsFor(uri, 1)).length, 1); // not in the corpus yet
+      const pack = join(folder, '.un-citations', 'mine.uncpack');
+      const run = spawnSync(process.execPath, [CLI, 'pack', texts, '--out', pack], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(pack).href, type: 1 }] });
+      await client.until(() => client.diagnostics.get(uri)?.diagnostics.length === 0, 'the draft rechecked against the new pack');
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(texts, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a damaged pack in a corpus folder', () => {
   test('is a corpus problem shown like the others, and the server still answers', async () => {
     const source = syntheticFolder(2);

@@ -116,7 +116,7 @@ export function startServer(connection: Connection, dataDir: string): void {
     void indexer?.setFolders(workspaceFolders);
     if (watchFiles) {
       // Users' corpus documents: the editor tells us when one is added, changed or deleted.
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.un-citations/corpus/**' }, { globPattern: '**/*.{md,markdown,txt}' }] }).catch(() => undefined);
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.un-citations/corpus/**' }, { globPattern: '**/.un-citations/*.uncpack' }, { globPattern: '**/*.{md,markdown,txt}' }] }).catch(() => undefined);
     }
     const summary = corpora!.serviceOfFolder(corpora!.folderPaths[0] ?? '').summary();
     connection.sendNotification(Methods.status, { state: 'ready', ...summary });
@@ -240,7 +240,8 @@ export function startServer(connection: Connection, dataDir: string): void {
   });
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
-      if (corpora?.isCorpusFile(change.uri)) corpusChanged(change.uri, 0);
+      // A corpus document, or a pack (`un-cite pack` wrote or rewrote it): rebuild and recheck.
+      if (corpora?.isCorpusFile(change.uri) || corpora?.isCorpusPack(change.uri)) corpusChanged(change.uri, 0);
       else void indexer?.fileChanged(change.uri, change.type === FileChangeType.Deleted);
     }
   });

@@ -1,11 +1,12 @@
 // One language service per workspace folder: the built-in corpus plus that folder's own documents
 // (.un-citations/corpus/ and configured paths). Built lazily, rebuilt when a corpus file changes.
 
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type ParsedSources, type SourceFile, concatParsed, linkCorpus, parseSources } from '../corpus/corpus';
 import type { SavedReuseIndex } from '../agreed/reuse';
 import type { CorpusProblem } from '../corpus/model';
+import { PACK_EXTENSION } from '../corpus/packFormat';
 import { type LanguageService, createLanguageService } from '../service';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { readCorpusSources } from './corpusFiles';
@@ -128,6 +129,13 @@ export class Corpora {
       const r = relative(abs, path);
       return r === '' || (!r.startsWith('..') && !isAbsolute(r));
     });
+  }
+
+  /** True for a corpus pack the server reads: `*.uncpack` in a folder's .un-citations/ or in the corpus folder. */
+  isCorpusPack(uri: string): boolean {
+    if (!uri.startsWith('file:') || !uri.endsWith(PACK_EXTENSION)) return false;
+    const dir = dirname(fileURLToPath(uri));
+    return basename(dir) === USER_PACK_DIR || resolve(dir) === resolve(this.dataDir);
   }
 
   /** A corpus file changed: the services that may use it are rebuilt on next use. */
