@@ -1,6 +1,8 @@
 // Rescanning after an edit gives exactly what a fresh scan gives, and touches only what changed.
 
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { scanFresh, scanUpdate } from '../server/src/citations/incremental';
 import type { Citation } from '../server/src/citations/model';
@@ -176,6 +178,39 @@ describe('diagnostics after an edit (issue 13, defect 5)', () => {
     cache.get(edited);
     const ibidEnd = edited.getText().indexOf('Ibid., para. 30.') + 'Ibid., para. 30.'.length;
     assert.deepEqual(cache.changeSince(edited, 1), { start: 0, oldEnd: ibidEnd, newEnd: ibidEnd });
+  });
+
+  test('the hand-checked drafts, edited line by line (cut, retyped, split): every step equals a fresh check', () => {
+    const dir = join(__dirname, '..', 'bench', 'accuracy', 'drafts');
+    const random = rng(SEED + 2);
+    const service = createLanguageService({ corpus: realCorpus(), corpusUri: (f) => `file:///data/${f}` });
+    const checker = createLanguageService({ corpus: realCorpus(), corpusUri: (f) => `file:///data/${f}` });
+    let steps = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+      let document = TextDocument.create(`file:///drafts/${file}`, 'markdown', 1, readFileSync(join(dir, file), 'utf8'));
+      service.getDiagnostics(document);
+      const edit = (start: number, end: number, text: string) => {
+        const before = document;
+        document = TextDocument.update(TextDocument.create(before.uri, 'markdown', before.version, before.getText()), [{ range: { start: before.positionAt(start), end: before.positionAt(end) }, text }], before.version + 1);
+        service.noteEdit(document.uri, before.version, document.version, { start, oldEnd: end, newEnd: start + text.length });
+        const fresh = TextDocument.create(`file:///fresh/${file}-${document.version}`, 'markdown', 1, document.getText());
+        assert.deepEqual(shapeOf(service.getDiagnostics(document)), shapeOf(checker.getDiagnostics(fresh)), `${file} after edit ${document.version - 1}`);
+        checker.forget(fresh.uri);
+        steps++;
+      };
+      for (let k = 0; k < 12; k++) {
+        const text = document.getText();
+        const line = Math.floor(random() * document.lineCount);
+        const start = document.offsetAt({ line, character: 0 });
+        const end = document.offsetAt({ line: line + 1, character: 0 });
+        const cut = text.slice(start, end);
+        edit(start, end, ''); // the line cut
+        edit(start, start, cut); // and typed back
+        const at = start + Math.floor(random() * cut.length);
+        edit(at, at, random() < 0.5 ? '\n' : ' '); // split, or a space typed
+      }
+    }
+    assert.ok(steps >= 6 * 36);
   });
 
   test('typing in prose checks one block and gives back the same list; a new line moves the rest by one', () => {

@@ -85,6 +85,8 @@ export class CitationChecker implements DiagnosticChecker {
 /** A shown diagnostic and where its range starts in the text, to keep or move it after an edit. */
 interface Placed {
   start: number;
+  /** Where its fixes start: a fix may sit in another block (a footnote's citation). */
+  fixes?: number[];
   diagnostic: Diagnostic;
 }
 
@@ -163,18 +165,24 @@ export class DiagnosticsPipeline {
     const delta = change.newEnd - change.oldEnd;
     const lines = lineBreaks(newSpan) - lineBreaks(oldSpan);
     const placed: Placed[] = [];
+    // A kept diagnostic's fix in the edited blocks would be stale: check the whole document then.
+    if (known.placed.some((p) => (p.start < change.start || p.start >= change.oldEnd) && p.fixes?.some((f) => f >= change.start && f < change.oldEnd))) return undefined;
+    // What lies after the edited blocks moves by `delta` characters and `lines` lines; what lies before stays.
+    const move = (p: Placed, by: number): Placed => {
+      if (!by && !lines) return p;
+      const after = (offset: number) => offset >= change.oldEnd;
+      if (!after(p.start) && !p.fixes?.some(after)) return p;
+      return { start: after(p.start) ? p.start + by : p.start, fixes: p.fixes?.map((f) => (after(f) ? f + by : f)), diagnostic: moveLines(p.diagnostic, lines, after(p.start), p.fixes?.map(after) ?? []) };
+    };
     let i = 0;
-    for (; i < known.placed.length && known.placed[i].start < change.start; i++) placed.push(known.placed[i]);
+    for (; i < known.placed.length && known.placed[i].start < change.start; i++) placed.push(move(known.placed[i], delta));
     const replaced = i;
     while (i < known.placed.length && known.placed[i].start < change.oldEnd) i++;
     // A diagnostic of the edited blocks that reads as before stays the same object.
     const previous = new Map<string, Diagnostic>();
     for (let k = replaced; k < i; k++) previous.set(JSON.stringify(known.placed[k].diagnostic), known.placed[k].diagnostic);
-    for (const p of fresh) placed.push({ start: p.start, diagnostic: previous.get(JSON.stringify(p.diagnostic)) ?? p.diagnostic });
-    for (; i < known.placed.length; i++) {
-      const p = known.placed[i];
-      placed.push({ start: p.start + delta, diagnostic: lines ? moveLines(p.diagnostic, lines) : p.diagnostic });
-    }
+    for (const p of fresh) placed.push({ ...p, diagnostic: previous.get(JSON.stringify(p.diagnostic)) ?? p.diagnostic });
+    for (; i < known.placed.length; i++) placed.push(move(known.placed[i], delta));
     // Unchanged diagnostics are the same objects: an unchanged list is returned as the same list.
     const same = placed.length === known.placed.length && placed.every((p, k) => p.diagnostic === known.placed[k].diagnostic);
     const diagnostics = same ? known.diagnostics : placed.map((p) => p.diagnostic);
@@ -190,7 +198,7 @@ export class DiagnosticsPipeline {
         if (!severity) continue;
         const data: DiagnosticData = { suggestions: f.suggestions ?? [] };
         if (f.fixes) data.fixes = f.fixes.map((x) => ({ title: x.title, range: toRange(document, x.range), newText: x.newText }));
-        out.push({ start: f.range.start, diagnostic: { range: toRange(document, f.range), severity, code: f.code, source: SOURCE, message: f.message, data } });
+        out.push({ start: f.range.start, fixes: f.fixes?.map((x) => x.range.start), diagnostic: { range: toRange(document, f.range), severity, code: f.code, source: SOURCE, message: f.message, data } });
       }
     }
     // In document order, whichever checker found them (stable: ties keep the checkers' order).
@@ -204,9 +212,10 @@ function lineBreaks(text: string): number {
   return n;
 }
 
-/** A diagnostic after the edited blocks, `by` lines further on (its fixes with it). */
-function moveLines(d: Diagnostic, by: number): Diagnostic {
+/** A diagnostic `by` lines further on: its range if `range`, and the fixes marked in `fixes`. */
+function moveLines(d: Diagnostic, by: number, range: boolean, fixes: boolean[]): Diagnostic {
+  if (!by) return d;
   const move = (r: Range): Range => ({ start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } });
   const data = d.data as DiagnosticData;
-  return { ...d, range: move(d.range), data: data.fixes ? { ...data, fixes: data.fixes.map((f) => ({ ...f, range: move(f.range) })) } : data };
+  return { ...d, range: range ? move(d.range) : d.range, data: data.fixes ? { ...data, fixes: data.fixes.map((f, k) => (fixes[k] ? { ...f, range: move(f.range) } : f)) } : data };
 }
