@@ -33,6 +33,18 @@ describe('incremental rescanning', () => {
     assert.deepEqual(summary(update.state.citations), summary(scanFresh(edited, context.aliases, resolve).state.citations));
   });
 
+  test('deleting the "--" of a comment\'s "-->" (no Markdown character typed) opens the comment to the end', () => {
+    const text = 'Intro.\n\nSee <!-- a note --> here.\n\nResolution 5/3, para 99.\n';
+    const first = scanFresh(text, context.aliases, resolve);
+    const at = text.indexOf('-->');
+    const edited = text.slice(0, at) + text.slice(at + 2); // "<!-- a note > here.": no closing mark any more
+    for (const hint of [undefined, { start: at, oldEnd: at + 2, newEnd: at }]) {
+      const update = scanUpdate(first.state, edited, context.aliases, resolve, hint);
+      assert.deepEqual(summary(update.state.citations), summary(scanFresh(edited, context.aliases, resolve).state.citations));
+      assert.deepEqual(update.state.citations, []);
+    }
+  });
+
   test('opening a code fence rescans everything, and is still right', () => {
     const text = 'VII.14\n\nmiddle\n\nI.38\n';
     const first = scanFresh(text, context.aliases, resolve);

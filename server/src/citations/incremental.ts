@@ -306,6 +306,9 @@ function localExclusions(previous: ScanState, old: string, text: string, window:
   const oldAlone = excludedRanges(old.slice(window.start, oldWindowEnd));
   if (oldAlone.length !== oldInside.length || oldAlone.some((r, i) => r.start + window.start !== oldInside[i].start || r.end + window.start !== oldInside[i].end)) return undefined;
   const inside = excludedRanges(text.slice(window.start, window.end)).map((r) => ({ start: r.start + window.start, end: r.end + window.start }));
+  // A region that runs to the blocks' end may run on past it in the whole text (a comment whose "-->"
+  // was just deleted, say): only the whole text can tell.
+  if (inside.some((r) => r.end >= window.end)) return undefined;
   const outside = shiftedOutside(previous.excluded, window.start, oldWindowEnd, delta);
   const before = outside.filter((r) => r.end <= window.start);
   return [...before, ...inside, ...outside.slice(before.length)];
