@@ -166,11 +166,13 @@ export class DiagnosticsPipeline {
     const lines = lineBreaks(newSpan) - lineBreaks(oldSpan);
     const placed: Placed[] = [];
     // A kept diagnostic's fix in the edited blocks would be stale: check the whole document then.
-    if (known.placed.some((p) => (p.start < change.start || p.start >= change.oldEnd) && p.fixes?.some((f) => f >= change.start && f < change.oldEnd))) return undefined;
+    // (Closures made once, not per diagnostic: a keystroke in a long draft walks thousands.)
+    const edited = (offset: number) => offset >= change.start && offset < change.oldEnd;
+    if (known.placed.some((p) => !edited(p.start) && p.fixes?.some(edited))) return undefined;
     // What lies after the edited blocks moves by `delta` characters and `lines` lines; what lies before stays.
+    const after = (offset: number) => offset >= change.oldEnd;
     const move = (p: Placed, by: number): Placed => {
       if (!by && !lines) return p;
-      const after = (offset: number) => offset >= change.oldEnd;
       if (!after(p.start) && !p.fixes?.some(after)) return p;
       return { start: after(p.start) ? p.start + by : p.start, fixes: p.fixes?.map((f) => (after(f) ? f + by : f)), diagnostic: moveLines(p.diagnostic, lines, after(p.start), p.fixes?.map(after) ?? []) };
     };
