@@ -185,25 +185,11 @@ export const u16 = (buffer: ArrayBuffer, byteOffset: number, length: number) => 
 /** A pack that cannot be read as written: the message says what is wrong. */
 export class PackError extends Error {}
 
-/** What a document's block stores besides its paragraphs. */
-export interface PackedDocumentMeta {
-  id: string;
-  instrumentId: string;
-  kind: CorpusDocument['kind'];
-  name: string;
-  title: string;
-  session?: number;
-  sessionName?: string;
-  dates?: string;
-  year?: number;
-  symbol?: string;
-  body?: string;
-  aliases: string[];
-  opening?: string;
-  origin: CorpusDocument['origin'];
+/** What a document's block stores besides its paragraphs (those are columns): the document's own fields. */
+export type PackedDocumentMeta = Omit<CorpusDocument, 'paragraphs'> & {
   /** Source files the paragraphs sit in (the File column indexes this). */
   files: string[];
-}
+};
 
 /** CRC of the header (its CRC field counted as zero) and the section directory. */
 export function headerCrc(head: Uint8Array): number {
