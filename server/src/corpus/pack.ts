@@ -70,6 +70,23 @@ interface Table {
   blob: Uint8Array;
 }
 
+/** Entry k of a sorted string table (instrument ids, search terms). */
+function stringAt(table: Table, k: number): string {
+  return fromUtf8.decode(table.blob.subarray(table.offsets[k], table.offsets[k + 1]));
+}
+
+/** The first entry of a sorted string table not below `key`: a binary search, nothing decoded but the probes. */
+function lowerBound(table: Table, key: string): number {
+  let lo = 0;
+  let hi = table.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stringAt(table, mid) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 interface SectionEntry {
   crc: number;
   offset: number;
@@ -275,18 +292,11 @@ export class CorpusPack {
   }
 
   private idAt(k: number): string {
-    return fromUtf8.decode(this.ids.blob.subarray(this.ids.offsets[k], this.ids.offsets[k + 1]));
+    return stringAt(this.ids, k);
   }
 
   private lowerBound(id: string): number {
-    let lo = 0;
-    let hi = this.ids.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.idAt(mid) < id) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.ids, id);
   }
 
   private readDocument(i: number): CorpusDocument | undefined {
@@ -541,17 +551,10 @@ class PackSearch {
   }
 
   private term(k: number): string {
-    return fromUtf8.decode(this.terms.blob.subarray(this.terms.offsets[k], this.terms.offsets[k + 1]));
+    return stringAt(this.terms, k);
   }
 
   private lowerBound(word: string): number {
-    let lo = 0;
-    let hi = this.terms.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.term(mid) < word) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.terms, word);
   }
 }
